@@ -1,0 +1,71 @@
+// An open Daftar database, SQLite or PostgreSQL, behind one interface. All SQL goes
+// through run() with bound values; writes go through inTransaction() so that a
+// crash at any moment leaves either all of a change or none of it.
+#pragma once
+
+#include "DatabaseLocation.h"
+#include "core/Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariantList>
+
+#include <functional>
+#include <memory>
+
+namespace daftar::storage {
+
+class Database
+{
+public:
+    enum class Migration {
+        Apply, // bring the schema up to this program's version (the normal start)
+        Refuse // open as it is; used by `db check` and tests
+    };
+
+    // Opens (creating an SQLite file and its folder if needed) and, by default,
+    // migrates. Refuses a database written by a newer Daftar, and a file or
+    // PostgreSQL database that holds tables but is not Daftar's.
+    static Result<std::unique_ptr<Database>> open(
+        const DatabaseLocation &location, Migration migration = Migration::Apply);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    const DatabaseLocation &location() const { return m_location; }
+    DatabaseLocation::Engine engine() const { return m_location.engine; }
+    bool isPostgres() const { return engine() == DatabaseLocation::Engine::PostgreSQL; }
+
+    // The version recorded in schema_version (0 for a new, empty database).
+    Result<int> schemaVersion();
+
+    // Prepares `sql` (with ? placeholders) and runs it with `values` bound in order.
+    Result<QSqlQuery> run(const QString &sql, const QVariantList &values = {});
+
+    // Runs `body` in one transaction: committed when it succeeds, rolled back when it
+    // fails. Nested calls join the outer transaction. SQLite takes the write lock
+    // at the start (BEGIN IMMEDIATE) so that two desktops never deadlock midway.
+    Status inTransaction(const std::function<Status()> &body);
+    bool inTransaction() const { return m_transactionDepth > 0; }
+
+    // PRAGMA integrity_check / foreign_key_check on SQLite; schema and constraint
+    // checks on PostgreSQL. Problems are described for the user.
+    Result<QStringList> integrityProblems();
+
+    // The table names in the database (for checks and tests).
+    QStringList tables() const;
+
+private:
+    Database(DatabaseLocation location, QString connectionName);
+    Status configure();
+    Status execute(const QString &sql);
+    Error storageError(const QString &what, const QString &driverText) const;
+
+    DatabaseLocation m_location;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    int m_transactionDepth = 0;
+};
+
+} // namespace daftar::storage
