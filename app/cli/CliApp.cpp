@@ -1,0 +1,495 @@
+#include "CliApp.h"
+
+#include "accounts/AccountService.h"
+#include "storage/Database.h"
+#include "storage/Schema.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <memory>
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+#else
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace daftar::cli {
+
+namespace {
+
+// Translation context of this file's messages.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(daftar_cli)
+};
+
+const char *const overview = QT_TRANSLATE_NOOP("daftar_cli",
+    "Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...\n"
+    "\n"
+    "Commands:\n"
+    "  db migrate                 bring the database schema up to this version\n"
+    "  db check                   check integrity and schema (exit 1 on problems)\n"
+    "  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]\n"
+    "                             add an account; the password comes from\n"
+    "                             DAFTAR_NEW_PASSWORD or is asked for\n"
+    "  users list [--json]        list accounts\n"
+    "  users passwd NAME          set a new password (unlocks a locked account)\n"
+    "\n"
+    "Options:\n"
+    "  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db\n"
+    "                  (default: DAFTAR_DB, else the desktop's own database)\n"
+    "  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on\n"
+    "                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as\n"
+    "                  administrator, recorded in the audit trail as the OS user.\n"
+    "  -h, --help      show this help;  -v, --version  show the version\n"
+    "\n"
+    "Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer\n"
+    "Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.\n");
+
+// What every command needs: the open database and who is acting.
+struct Context
+{
+    std::unique_ptr<storage::Database> db;
+    accounts::Actor actor;
+};
+
+class Runner
+{
+public:
+    Runner(QTextStream &out, QTextStream &err, const CliApp::SecretReader &readSecret)
+        : m_out(out)
+        , m_err(err)
+        , m_readSecret(readSecret)
+    { }
+
+    int run(const QStringList &arguments);
+
+private:
+    int usageError(const QString &message)
+    {
+        m_err << message << '\n' << Text::tr("Run \"daftar-cli --help\" for usage.") << Qt::endl;
+        return Usage;
+    }
+    int failure(const Error &error)
+    {
+        m_err << error.message << Qt::endl;
+        return Failed;
+    }
+
+    Result<storage::DatabaseLocation> location() const;
+    Result<Context> openForWork(bool allowBootstrap);
+    QString newPassword(const QString &forWhom);
+
+    int dbMigrate(const QStringList &args);
+    int dbCheck(const QStringList &args);
+    int usersAdd(const QStringList &args);
+    int usersList(const QStringList &args);
+    int usersPasswd(const QStringList &args);
+
+    // Parses a subcommand's own options; returns false after reporting misuse.
+    bool parseSub(QCommandLineParser &parser, const QStringList &args, int positionalCount,
+        const QString &usage);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    const CliApp::SecretReader &m_readSecret;
+    QString m_dbOption;
+    QString m_userOption;
+    int m_subExit = Done;
+};
+
+int Runner::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption dbOption(u"db"_s, QString(), u"LOCATION"_s);
+    const QCommandLineOption userOption(u"user"_s, QString(), u"NAME"_s);
+    const QCommandLineOption helpOption(QStringList {u"h"_s, u"help"_s});
+    const QCommandLineOption versionOption(QStringList {u"v"_s, u"version"_s});
+    parser.addOptions({dbOption, userOption, helpOption, versionOption});
+    if (!parser.parse(arguments)) {
+        return usageError(parser.errorText());
+    }
+    if (parser.isSet(helpOption)) {
+        m_out << Text::tr(overview);
+        return Done;
+    }
+    if (parser.isSet(versionOption)) {
+        m_out << "daftar-cli " << QCoreApplication::applicationVersion() << '\n';
+        return Done;
+    }
+    m_dbOption = parser.value(dbOption);
+    m_userOption = parser.value(userOption);
+    const QStringList words = parser.positionalArguments();
+    if (words.size() < 2) {
+        return usageError(words.isEmpty()
+                ? Text::tr("No command given.")
+                : Text::tr("\"%1\" needs a subcommand.").arg(words.first()));
+    }
+    const QString command = words.at(0) + u' ' + words.at(1);
+    const QStringList rest = words.mid(1); // QCommandLineParser takes the first as the program name
+    if (command == "db migrate"_L1) {
+        return dbMigrate(rest);
+    }
+    if (command == "db check"_L1) {
+        return dbCheck(rest);
+    }
+    if (command == "users add"_L1) {
+        return usersAdd(rest);
+    }
+    if (command == "users list"_L1) {
+        return usersList(rest);
+    }
+    if (command == "users passwd"_L1) {
+        return usersPasswd(rest);
+    }
+    return usageError(Text::tr("Unknown command \"%1\".").arg(command));
+}
+
+bool Runner::parseSub(
+    QCommandLineParser &parser, const QStringList &args, int positionalCount, const QString &usage)
+{
+    const QCommandLineOption helpOption(QStringList {u"h"_s, u"help"_s});
+    parser.addOption(helpOption);
+    if (!parser.parse(args)) {
+        m_subExit = usageError(parser.errorText() + u'\n' + usage);
+        return false;
+    }
+    if (parser.isSet(helpOption)) {
+        m_out << usage << '\n';
+        m_subExit = Done;
+        return false;
+    }
+    if (parser.positionalArguments().size() != positionalCount) {
+        m_subExit = usageError(Text::tr("Usage: %1").arg(usage));
+        return false;
+    }
+    return true;
+}
+
+Result<storage::DatabaseLocation> Runner::location() const
+{
+    QString text = m_dbOption;
+    if (text.isEmpty()) {
+        text = qEnvironmentVariable("DAFTAR_DB");
+    }
+    if (text.isEmpty()) {
+        return storage::DatabaseLocation::defaultLocation();
+    }
+    return storage::DatabaseLocation::parse(text);
+}
+
+Result<Context> Runner::openForWork(bool allowBootstrap)
+{
+    const auto where = location();
+    if (!where) {
+        return where.error();
+    }
+    auto db = storage::Database::open(*where);
+    if (!db) {
+        return db.error();
+    }
+    Context context {std::move(db).value(), {}};
+    if (m_userOption.isEmpty()) {
+        if (where->engine == storage::DatabaseLocation::Engine::SQLite) {
+            context.actor = accounts::Actor::operatingSystemUser();
+            return context;
+        }
+        accounts::AccountService accountsService(*context.db);
+        const auto any = accountsService.hasUsers();
+        if (!any) {
+            return any.error();
+        }
+        if (allowBootstrap && !*any) {
+            return context; // the very first administrator of a shared database
+        }
+        return makeError(Error::Kind::Refused,
+            Text::tr("A shared database needs a login: add --user NAME and put the "
+                     "password in the environment variable DAFTAR_PASSWORD."));
+    }
+    if (!qEnvironmentVariableIsSet("DAFTAR_PASSWORD")) {
+        return makeError(Error::Kind::Refused,
+            Text::tr("Set the environment variable DAFTAR_PASSWORD to the password of "
+                     "\"%1\".")
+                .arg(m_userOption));
+    }
+    accounts::AccountService accountsService(*context.db);
+    const auto user = accountsService.logIn(m_userOption, qEnvironmentVariable("DAFTAR_PASSWORD"));
+    if (!user) {
+        return user.error();
+    }
+    context.actor = user->actor();
+    return context;
+}
+
+QString Runner::newPassword(const QString &forWhom)
+{
+    if (qEnvironmentVariableIsSet("DAFTAR_NEW_PASSWORD")) {
+        return qEnvironmentVariable("DAFTAR_NEW_PASSWORD");
+    }
+    const QString first = m_readSecret(Text::tr("New password for %1: ").arg(forWhom));
+    const QString again = m_readSecret(Text::tr("Repeat the password: "));
+    if (first != again) {
+        return QString();
+    }
+    return first;
+}
+
+int Runner::dbMigrate(const QStringList &args)
+{
+    QCommandLineParser parser;
+    if (!parseSub(parser, args, 0, u"daftar-cli db migrate"_s)) {
+        return m_subExit;
+    }
+    const auto where = location();
+    if (!where) {
+        return failure(where.error());
+    }
+    auto db = storage::Database::open(*where, storage::Database::Migration::Refuse);
+    if (!db) {
+        return failure(db.error());
+    }
+    const auto before = (*db)->schemaVersion();
+    if (!before) {
+        return failure(before.error());
+    }
+    if (const Status migrated = storage::migrateToLatest(**db); !migrated) {
+        return failure(migrated.error());
+    }
+    if (*before == storage::latestSchemaVersion()) {
+        m_out << Text::tr("%1 is up to date (schema version %2).")
+                     .arg(where->displayName())
+                     .arg(*before)
+              << '\n';
+    } else {
+        m_out << Text::tr("%1 migrated from schema version %2 to %3.")
+                     .arg(where->displayName())
+                     .arg(*before)
+                     .arg(storage::latestSchemaVersion())
+              << '\n';
+    }
+    return Done;
+}
+
+int Runner::dbCheck(const QStringList &args)
+{
+    QCommandLineParser parser;
+    if (!parseSub(parser, args, 0, u"daftar-cli db check"_s)) {
+        return m_subExit;
+    }
+    const auto where = location();
+    if (!where) {
+        return failure(where.error());
+    }
+    auto db = storage::Database::open(*where, storage::Database::Migration::Refuse);
+    if (!db) {
+        return failure(db.error());
+    }
+    const auto problems = (*db)->integrityProblems();
+    if (!problems) {
+        return failure(problems.error());
+    }
+    if (!problems->isEmpty()) {
+        for (const QString &problem : *problems) {
+            m_err << problem << '\n';
+        }
+        m_err << Text::tr("%1: %n problem(s) found.", nullptr, int(problems->size()))
+                     .arg(where->displayName())
+              << Qt::endl;
+        return Failed;
+    }
+    m_out << Text::tr("%1: no problems found (schema version %2).")
+                 .arg(where->displayName())
+                 .arg(storage::latestSchemaVersion())
+          << '\n';
+    return Done;
+}
+
+int Runner::usersAdd(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption nameOption(u"name"_s, QString(), u"FULL_NAME"_s);
+    const QCommandLineOption roleOption(u"role"_s, QString(), u"ROLE"_s);
+    const QCommandLineOption provinceOption(u"province"_s, QString(), u"PROVINCE"_s);
+    parser.addOptions({nameOption, roleOption, provinceOption});
+    const QString usage = u"daftar-cli users add NAME --name FULL_NAME --role ROLE "
+                          "[--province IR-NN]"_s;
+    if (!parseSub(parser, args, 1, usage)) {
+        return m_subExit;
+    }
+    const auto role = accounts::roleFromId(parser.value(roleOption));
+    if (!role) {
+        return usageError(
+            Text::tr("Unknown role \"%1\". Roles: administrator, chief_editor, editor, "
+                     "membership_officer, branch_officer, viewer.")
+                .arg(parser.value(roleOption)));
+    }
+    auto context = openForWork(true);
+    if (!context) {
+        return failure(context.error());
+    }
+    const QString username = parser.positionalArguments().at(0);
+    const QString password = newPassword(username);
+    if (password.isEmpty()) {
+        return failure(makeError(Error::Kind::Invalid,
+            Text::tr("No password given, or the two entries differ. Nothing was "
+                     "changed.")));
+    }
+    accounts::AccountService service(*context->db);
+    accounts::NewUser user {
+        username, parser.value(nameOption), *role, parser.value(provinceOption), password};
+    const bool bootstrap = !context->actor.userId && context->actor.username.isEmpty();
+    if (bootstrap && *role != accounts::Role::Administrator) {
+        return failure(makeError(Error::Kind::Refused,
+            Text::tr("This shared database has no accounts yet: the first one "
+                     "must be an administrator.")));
+    }
+    const auto created = bootstrap
+        ? service.createFirstAdministrator(user.username, user.displayName, user.password)
+        : service.addUser(context->actor, user);
+    if (!created) {
+        return failure(created.error());
+    }
+    m_out << Text::tr("Added %1 (%2) as %3.")
+                 .arg(created->username, created->displayName,
+                     accounts::roleDisplayName(created->role))
+          << '\n';
+    return Done;
+}
+
+int Runner::usersList(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOption(u"json"_s);
+    parser.addOption(jsonOption);
+    if (!parseSub(parser, args, 0, u"daftar-cli users list [--json]"_s)) {
+        return m_subExit;
+    }
+    auto context = openForWork(false);
+    if (!context) {
+        return failure(context.error());
+    }
+    accounts::AccountService service(*context->db);
+    const auto users = service.users(context->actor);
+    if (!users) {
+        return failure(users.error());
+    }
+    if (parser.isSet(jsonOption)) {
+        QJsonArray array;
+        for (const accounts::User &user : *users) {
+            array.append(QJsonObject {
+                {u"id"_s, user.id},
+                {u"username"_s, user.username},
+                {u"display_name"_s, user.displayName},
+                {u"role"_s, accounts::roleId(user.role)},
+                {u"province"_s, user.province.isEmpty() ? QJsonValue() : QJsonValue(user.province)},
+                {u"active"_s, user.active},
+                {u"last_login_at"_s,
+                    user.lastLoginAt.isValid() ? QJsonValue(user.lastLoginAt.toString(Qt::ISODate))
+                                               : QJsonValue()},
+            });
+        }
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return Done;
+    }
+    for (const accounts::User &user : *users) {
+        m_out << user.username << '\t' << user.displayName << '\t' << accounts::roleId(user.role)
+              << '\t' << (user.province.isEmpty() ? u"-"_s : user.province) << '\t'
+              << (user.lastLoginAt.isValid() ? user.lastLoginAt.toString(Qt::ISODate) : u"-"_s)
+              << '\n';
+    }
+    return Done;
+}
+
+int Runner::usersPasswd(const QStringList &args)
+{
+    QCommandLineParser parser;
+    if (!parseSub(parser, args, 1, u"daftar-cli users passwd NAME"_s)) {
+        return m_subExit;
+    }
+    auto context = openForWork(false);
+    if (!context) {
+        return failure(context.error());
+    }
+    const QString username = parser.positionalArguments().at(0);
+    const QString password = newPassword(username);
+    if (password.isEmpty()) {
+        return failure(makeError(Error::Kind::Invalid,
+            Text::tr("No password given, or the two entries differ. Nothing was "
+                     "changed.")));
+    }
+    accounts::AccountService service(*context->db);
+    if (const Status changed = service.changePassword(context->actor, username, password);
+        !changed) {
+        return failure(changed.error());
+    }
+    m_out << Text::tr("The password of %1 was changed.").arg(username) << '\n';
+    return Done;
+}
+
+} // namespace
+
+CliApp::CliApp(QTextStream &out, QTextStream &err, SecretReader readSecret)
+    : m_out(out)
+    , m_err(err)
+    , m_readSecret(std::move(readSecret))
+{ }
+
+int CliApp::run(const QStringList &arguments)
+{
+    Runner runner(m_out, m_err, m_readSecret);
+    const int code = runner.run(arguments);
+    m_out.flush();
+    m_err.flush();
+    return code;
+}
+
+QString CliApp::readSecretFromTerminal(const QString &prompt)
+{
+    QTextStream err(stderr);
+    err << prompt;
+    err.flush();
+#ifdef Q_OS_WIN
+    HANDLE input = GetStdHandle(STD_INPUT_HANDLE);
+    DWORD mode = 0;
+    const bool console = GetConsoleMode(input, &mode);
+    if (console) {
+        SetConsoleMode(input, mode & ~ENABLE_ECHO_INPUT);
+    }
+#else
+    termios saved {};
+    const bool console = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (console) {
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+#endif
+    // One stream for every call: a second stream would miss what the first buffered.
+    static QTextStream in(stdin);
+    const QString line = in.readLine();
+#ifdef Q_OS_WIN
+    if (console) {
+        SetConsoleMode(input, mode);
+    }
+#else
+    if (console) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    }
+#endif
+    if (console) {
+        err << '\n';
+    }
+    return line;
+}
+
+} // namespace daftar::cli

@@ -1,0 +1,252 @@
+// Drives the real daftar-cli executable, on SQLite and on PostgreSQL.
+#include "TestDatabase.h"
+#include "storage/AuditLog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace daftar;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList &arguments, const QMap<QString, QString> &env = {},
+    const QByteArray &input = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"DAFTAR_DB"_s);
+    environment.remove(u"DAFTAR_PASSWORD"_s);
+    environment.remove(u"DAFTAR_NEW_PASSWORD"_s);
+    environment.insert(u"USER"_s, u"cli-tester"_s);
+    for (auto it = env.begin(); it != env.end(); ++it) {
+        environment.insert(it.key(), it.value());
+    }
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(DAFTAR_CLI_PATH), arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        return {};
+    }
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_testDb;
+    QMap<QString, QString> m_asAdmin; // how to act as administrator on this engine
+
+    QStringList db(QStringList arguments) const
+    {
+        arguments.prepend(m_testDb->url());
+        arguments.prepend(u"--db"_s);
+        if (m_testDb->isPostgres()) {
+            arguments.insert(2, u"--user"_s);
+            arguments.insert(3, u"admin"_s);
+        }
+        return arguments;
+    }
+
+private slots:
+    void init()
+    {
+        m_testDb = std::make_unique<test::TestDatabase>();
+        m_asAdmin.clear();
+        if (m_testDb->isPostgres()) {
+            // A shared database starts with its first administrator, added without a login.
+            const Run boot = cli({u"--db"_s, m_testDb->url(), u"users"_s, u"add"_s, u"admin"_s,
+                                     u"--name"_s, u"Admin"_s, u"--role"_s, u"administrator"_s},
+                {{u"DAFTAR_NEW_PASSWORD"_s, u"admin-pass-1"_s}});
+            QVERIFY2(boot.exitCode == 0, qPrintable(boot.err));
+            m_asAdmin.insert(u"DAFTAR_PASSWORD"_s, u"admin-pass-1"_s);
+        }
+    }
+    void cleanup() { m_testDb.reset(); }
+
+    void helpAndVersion()
+    {
+        const Run help = cli({u"--help"_s});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(u"db migrate"_s));
+        QVERIFY(help.out.contains(u"users add"_s));
+        const Run version = cli({u"--version"_s});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith(u"daftar-cli "_s));
+    }
+
+    void usageErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addRow("nothing") << QStringList();
+        QTest::addRow("group only") << QStringList {u"users"_s};
+        QTest::addRow("unknown command") << QStringList {u"users"_s, u"explode"_s};
+        QTest::addRow("unknown option") << QStringList {u"--frobnicate"_s, u"db"_s, u"check"_s};
+        QTest::addRow("missing argument") << QStringList {u"users"_s, u"passwd"_s};
+        QTest::addRow("bad role") << QStringList {
+            u"users"_s, u"add"_s, u"x"_s, u"--name"_s, u"X"_s, u"--role"_s, u"emperor"_s};
+    }
+    void usageErrorsExitTwo()
+    {
+        QFETCH(QStringList, arguments);
+        const Run run = cli(QStringList {u"--db"_s, m_testDb->url()} + arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(!run.err.isEmpty());
+    }
+
+    void migrateThenCheck()
+    {
+        const Run migrate = cli({u"--db"_s, m_testDb->url(), u"db"_s, u"migrate"_s});
+        QCOMPARE(migrate.exitCode, 0);
+        QVERIFY2(migrate.out.contains(
+                     m_testDb->isPostgres() ? u"up to date"_s : u"from schema version 0"_s),
+            qPrintable(migrate.out));
+        const Run again = cli({u"--db"_s, m_testDb->url(), u"db"_s, u"migrate"_s});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains(u"up to date"_s));
+        const Run check = cli({u"--db"_s, m_testDb->url(), u"db"_s, u"check"_s});
+        QCOMPARE(check.exitCode, 0);
+        QVERIFY(check.out.contains(u"no problems"_s));
+    }
+
+    void checkFailsOnDamage()
+    {
+        {
+            auto db = m_testDb->open();
+            QVERIFY(db->run(u"DROP TABLE audit_log"_s).ok());
+        }
+        const Run check = cli({u"--db"_s, m_testDb->url(), u"db"_s, u"check"_s});
+        QCOMPARE(check.exitCode, 1);
+        QVERIFY2(check.err.contains(u"audit_log"_s), qPrintable(check.err));
+    }
+
+    void newerDatabaseIsRefused()
+    {
+        {
+            auto db = m_testDb->open();
+            QVERIFY(db->run(u"INSERT INTO schema_version VALUES (999, 'future', 'x')"_s).ok());
+        }
+        for (const QString &command : {u"check"_s, u"migrate"_s}) {
+            const Run run = cli({u"--db"_s, m_testDb->url(), u"db"_s, command});
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains(u"newer"_s), qPrintable(run.err));
+        }
+    }
+
+    void addAndListUsers()
+    {
+        const Run added = cli(db({u"users"_s, u"add"_s, u"zahra"_s, u"--name"_s, u"زهرا رضایی"_s,
+                                  u"--role"_s, u"branch_officer"_s, u"--province"_s, u"اصفهان"_s}),
+            m_asAdminWith(u"zahra-pass-1"_s));
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const Run list = cli(db({u"users"_s, u"list"_s, u"--json"_s}), m_asAdmin);
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray users = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(users.size(), m_testDb->isPostgres() ? 2 : 1);
+        QJsonObject zahra;
+        for (const QJsonValue &user : users) {
+            if (user[u"username"_s].toString() == "zahra"_L1) {
+                zahra = user.toObject();
+            }
+        }
+        QCOMPARE(zahra[u"display_name"_s].toString(), u"زهرا رضایی"_s);
+        QCOMPARE(zahra[u"role"_s].toString(), u"branch_officer"_s);
+        QCOMPARE(zahra[u"province"_s].toString(), u"IR-10"_s);
+
+        // Who did it is in the audit trail: the OS user on SQLite, the login on PostgreSQL.
+        auto database = m_testDb->open();
+        const auto entries = storage::AuditLog::recent(*database, 50).value();
+        bool found = false;
+        for (const auto &entry : entries) {
+            if (entry.action == "user.create"_L1
+                && entry.after[u"username"_s].toString() == "zahra"_L1) {
+                found = true;
+                QVERIFY2(
+                    entry.actor.contains(m_testDb->isPostgres() ? u"admin"_s : u"cli-tester"_s),
+                    qPrintable(entry.actor));
+            }
+        }
+        QVERIFY(found);
+
+        const Run duplicate = cli(
+            db({u"users"_s, u"add"_s, u"ZAHRA"_s, u"--name"_s, u"Z"_s, u"--role"_s, u"viewer"_s}),
+            m_asAdminWith(u"other-pass-1"_s));
+        QCOMPARE(duplicate.exitCode, 1);
+        QVERIFY(duplicate.err.contains(u"already"_s));
+    }
+
+    void passwordFromTerminalMustMatch()
+    {
+        const Run mismatch = cli(
+            db({u"users"_s, u"add"_s, u"ali"_s, u"--name"_s, u"Ali"_s, u"--role"_s, u"viewer"_s}),
+            m_asAdmin, "first-pass-1\nsecond-pass-2\n");
+        QCOMPARE(mismatch.exitCode, 1);
+        QVERIFY(mismatch.err.contains(u"Nothing was changed"_s));
+        const Run match = cli(
+            db({u"users"_s, u"add"_s, u"ali"_s, u"--name"_s, u"Ali"_s, u"--role"_s, u"viewer"_s}),
+            m_asAdmin, "same-pass-1\nsame-pass-1\n");
+        QVERIFY2(match.exitCode == 0, qPrintable(match.err));
+    }
+
+    void passwdChangesThePassword()
+    {
+        QCOMPARE(cli(db({u"users"_s, u"add"_s, u"ali"_s, u"--name"_s, u"Ali"_s, u"--role"_s,
+                         u"viewer"_s}),
+                     m_asAdminWith(u"old-pass-11"_s))
+                     .exitCode,
+            0);
+        QCOMPARE(
+            cli(db({u"users"_s, u"passwd"_s, u"ali"_s}), m_asAdminWith(u"new-pass-22"_s)).exitCode,
+            0);
+        // ali can now log in with the new password (and only with it).
+        const QStringList asAli {
+            u"--db"_s, m_testDb->url(), u"--user"_s, u"ali"_s, u"users"_s, u"list"_s};
+        const Run refusedList = cli(asAli, {{u"DAFTAR_PASSWORD"_s, u"new-pass-22"_s}});
+        QCOMPARE(refusedList.exitCode, 1); // logged in, but a viewer may not list accounts
+        QVERIFY2(refusedList.err.contains(u"Viewer"_s), qPrintable(refusedList.err));
+        const Run wrong = cli(asAli, {{u"DAFTAR_PASSWORD"_s, u"old-pass-11"_s}});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY(wrong.err.contains(u"Wrong user name or password"_s));
+    }
+
+    void sharedDatabaseNeedsLogin()
+    {
+        if (!m_testDb->isPostgres()) {
+            QSKIP("SQLite acts as the OS user");
+        }
+        const Run anonymous = cli({u"--db"_s, m_testDb->url(), u"users"_s, u"list"_s});
+        QCOMPARE(anonymous.exitCode, 1);
+        QVERIFY(anonymous.err.contains(u"DAFTAR_PASSWORD"_s));
+        const Run noPassword
+            = cli({u"--db"_s, m_testDb->url(), u"--user"_s, u"admin"_s, u"users"_s, u"list"_s});
+        QCOMPARE(noPassword.exitCode, 1);
+        QVERIFY(noPassword.err.contains(u"DAFTAR_PASSWORD"_s));
+    }
+
+private:
+    QMap<QString, QString> m_asAdminWith(const QString &newPassword) const
+    {
+        QMap<QString, QString> env = m_asAdmin;
+        env.insert(u"DAFTAR_NEW_PASSWORD"_s, newPassword);
+        return env;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"
