@@ -1,0 +1,216 @@
+#include "MainWindow.h"
+
+#include "AboutDialog.h"
+#include "EmptyStatePage.h"
+#include "LanguageSwitch.h"
+#include "SettingsPage.h"
+#include "text/Jalali.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace daftar::ui {
+
+namespace {
+const auto geometryKey = "ui/mainWindow/geometry"_L1;
+const auto sectionKey = "ui/mainWindow/section"_L1;
+} // namespace
+
+MainWindow::MainWindow(Session &session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_appTitle(new QLabel(this))
+    , m_organisation(new QLabel(this))
+    , m_sections(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_userStatus(new QLabel(this))
+    , m_dateStatus(new QLabel(this))
+    , m_databaseStatus(new QLabel(this))
+{
+    setObjectName(u"mainWindow"_s);
+    m_sections->setObjectName(u"sections"_s);
+    m_pages->setObjectName(u"pages"_s);
+    m_userStatus->setObjectName(u"userStatus"_s);
+    m_dateStatus->setObjectName(u"dateStatus"_s);
+    m_databaseStatus->setObjectName(u"databaseStatus"_s);
+    m_appTitle->setObjectName(u"appTitle"_s);
+
+    auto *header = new QWidget(this);
+    header->setObjectName(u"header"_s);
+    header->setAutoFillBackground(true);
+    auto *headerLayout = new QHBoxLayout(header);
+    headerLayout->setContentsMargins(16, 8, 16, 8);
+    auto *titles = new QVBoxLayout;
+    titles->setSpacing(0);
+    titles->addWidget(m_appTitle);
+    titles->addWidget(m_organisation);
+    headerLayout->addLayout(titles);
+    headerLayout->addStretch();
+    headerLayout->addWidget(new LanguageSwitch(header));
+
+    m_sections->setFixedWidth(200);
+    m_sections->setFrameShape(QFrame::NoFrame);
+    m_sections->setSpacing(2);
+    m_sections->setStyleSheet(u"QListWidget { font-size: 11pt; padding-top: 8px; }"
+                              "QListWidget::item { padding: 8px 12px; }"_s);
+
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->setSpacing(0);
+    body->addWidget(m_sections);
+    body->addWidget(m_pages, 1);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(header);
+    layout->addLayout(body, 1);
+    setCentralWidget(central);
+
+    statusBar()->addWidget(m_userStatus);
+    statusBar()->addWidget(m_databaseStatus, 1);
+    statusBar()->addPermanentWidget(m_dateStatus);
+
+    buildPages();
+    buildMenus();
+    connect(m_sections, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    // The date in the status bar turns over at midnight.
+    auto *clock = new QTimer(this);
+    clock->setInterval(60 * 1000);
+    connect(clock, &QTimer::timeout, this, &MainWindow::updateStatusBar);
+    clock->start();
+
+    retranslate();
+    QSettings settings;
+    if (!restoreGeometry(settings.value(geometryKey).toByteArray())) {
+        resize(1100, 720);
+    }
+    showSection(Section(qBound(0, settings.value(sectionKey, 0).toInt(), SectionCount - 1)));
+}
+
+void MainWindow::buildPages()
+{
+    m_pages->addWidget(new EmptyStatePage([] {
+        return EmptyStatePage::Texts {tr("News and announcements"),
+            tr("There are no articles or announcements yet. Writing, clean-up, review and "
+               "preview of news come with the newsroom, which is not part of this version.")};
+    }));
+    m_pages->addWidget(new EmptyStatePage([] {
+        return EmptyStatePage::Texts {tr("Member bank"),
+            tr("The member bank is empty. Members, their dues and the import of provincial "
+               "spreadsheets come with the member bank, which is not part of this version.")};
+    }));
+    m_pages->addWidget(new EmptyStatePage([] {
+        return EmptyStatePage::Texts {tr("Provincial branches"),
+            tr("No branches are recorded yet. The directory of the 31 provinces and their "
+               "branches is not part of this version.")};
+    }));
+    m_pages->addWidget(new EmptyStatePage([] {
+        return EmptyStatePage::Texts {tr("Publishing"),
+            tr("Nothing has been sent to the public site. Publishing to the site is not part "
+               "of this version.")};
+    }));
+    m_pages->addWidget(new SettingsPage(m_session));
+    for (int i = 0; i < SectionCount; ++i) {
+        m_sections->addItem(QString());
+    }
+}
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
+    m_viewMenu = menuBar()->addMenu(QString());
+    for (int i = 0; i < SectionCount; ++i) {
+        QAction *action
+            = m_viewMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)),
+                this, [this, i] { showSection(Section(i)); });
+        m_sectionActions << action;
+    }
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Daftar"));
+    m_appTitle->setText(u"<span style='font-size:16pt; font-weight:600'>%1</span>"_s.arg(
+        tr("Daftar").toHtmlEscaped()));
+    m_organisation->setText(tr("Secretariat of the federation of cooperatives"));
+    const QStringList names {tr("News and announcements"), tr("Member bank"),
+        tr("Provincial branches"), tr("Publishing"), tr("Settings")};
+    for (int i = 0; i < SectionCount; ++i) {
+        m_sections->item(i)->setText(names.at(i));
+        m_sectionActions.at(i)->setText(names.at(i));
+    }
+    m_fileMenu->setTitle(tr("&File"));
+    m_quitAction->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&Go"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About Daftar"));
+    updateStatusBar();
+}
+
+void MainWindow::updateStatusBar()
+{
+    const QLocale locale = this->locale();
+    const accounts::User &user = m_session.user;
+    m_userStatus->setText(
+        tr("%1 — %2").arg(user.displayName, accounts::roleDisplayName(user.role)));
+    m_databaseStatus->setText(
+        m_session.db.isPostgres() ? tr("Shared database") : tr("Database on this computer"));
+    m_databaseStatus->setToolTip(m_session.db.location().displayName());
+    m_dateStatus->setText(
+        text::formatJalali(QDate::currentDate(), locale, text::DateStyle::LongWithWeekday));
+}
+
+void MainWindow::showSection(Section section)
+{
+    m_sections->setCurrentRow(section);
+}
+
+MainWindow::Section MainWindow::currentSection() const
+{
+    return Section(m_pages->currentIndex());
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    } else if (event->type() == QEvent::LocaleChange) {
+        updateStatusBar();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(geometryKey, saveGeometry());
+    settings.setValue(sectionKey, int(currentSection()));
+    event->accept();
+}
+
+} // namespace daftar::ui

@@ -1,0 +1,56 @@
+// The main window: the sections of the program beside a navigation list, the
+// language switch in the header, the user and today's Jalali date in the status bar.
+#pragma once
+
+#include "Session.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace daftar::ui {
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum Section { Newsroom, Members, Branches, Publishing, Settings, SectionCount };
+
+    explicit MainWindow(Session &session, QWidget *parent = nullptr);
+
+    void showSection(Section section);
+    Section currentSection() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildPages();
+    void buildMenus();
+    void retranslate();
+    void updateStatusBar();
+    void showAbout();
+
+    Session &m_session;
+    QLabel *m_appTitle;
+    QLabel *m_organisation;
+    QListWidget *m_sections;
+    QStackedWidget *m_pages;
+    QLabel *m_userStatus;
+    QLabel *m_dateStatus;
+    QLabel *m_databaseStatus;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QList<QAction *> m_sectionActions;
+};
+
+} // namespace daftar::ui
