@@ -63,8 +63,16 @@ install_packages
 build
 
 if [ "$mode" = test ]; then
+    asan_status=0
+    if [ "${CI:-}" = true ]; then
+        say "CI: the whole suite under AddressSanitizer and UndefinedBehaviorSanitizer first"
+        cmake --preset asan >/dev/null
+        cmake --build --preset asan -j "$(nproc)"
+        ctest --preset asan -j "$(nproc)" "$@" || asan_status=$?
+    fi
     say "Running the test suite (SQLite, a private PostgreSQL, widget tests offscreen)"
-    exec ctest --preset dev -j "$(nproc)" "$@"
+    ctest --preset dev -j "$(nproc)" "$@" || exit $?
+    exit "$asan_status"
 fi
 
 app=build/dev/bin/daftar

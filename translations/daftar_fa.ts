@@ -14,19 +14,19 @@
         <message numerus="yes">
             <source>After repeated failed logins this account is locked for %n more minute(s). An administrator can unlock it by setting a new password.</source>
             <translation>
-                <numerusform>این حساب پس از چند ورود ناموفق پیاپی تا %n دقیقهٔ دیگر قفل است. مدیر سامانه می‌تواند با تعیین گذرواژهٔ تازه آن را باز کند.</numerusform>
+                <numerusform>این حساب پس از چند ورود ناموفق پیاپی تا %Ln دقیقهٔ دیگر قفل است. مدیر سامانه می‌تواند با تعیین گذرواژهٔ تازه آن را باز کند.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Too many failed logins: wait %n second(s) before trying again.</source>
             <translation>
-                <numerusform>ورودهای ناموفق زیاد بود: %n ثانیه صبر کنید و دوباره تلاش کنید.</numerusform>
+                <numerusform>ورودهای ناموفق زیاد بود: %Ln ثانیه صبر کنید و دوباره تلاش کنید.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>The password must have at least %n characters.</source>
             <translation>
-                <numerusform>گذرواژه باید دست‌کم %n نویسه داشته باشد.</numerusform>
+                <numerusform>گذرواژه باید دست‌کم %Ln نویسه داشته باشد.</numerusform>
             </translation>
         </message>
         <message>
@@ -264,7 +264,7 @@
         <message numerus="yes">
             <source>The %1 %2 has %n digit(s), which is not the right number: look for a missing or extra digit.</source>
             <translation>
-                <numerusform>%1 %2 دارای %n رقم است که شمار درستی نیست: دنبال رقم جاافتاده یا اضافه بگردید.</numerusform>
+                <numerusform>%1 %2 دارای %Ln رقم است که شمار درستی نیست: دنبال رقم جاافتاده یا اضافه بگردید.</numerusform>
             </translation>
         </message>
         <message>
@@ -318,7 +318,7 @@
         </message>
         <message>
             <source>Built with Qt %1, ICU, SQLite, PostgreSQL and libsodium.</source>
-            <translation>ساخته‌شده با Qt %1، ICU، SQLite، PostgreSQL و libsodium.</translation>
+            <translation>ساخته‌شده با Qt %1 و ICU و SQLite و PostgreSQL و libsodium.</translation>
         </message>
         <message>
             <source>Font: Vazirmatn by Saber Rastikerdar, under the SIL Open Font License 1.1.</source>
@@ -334,32 +334,32 @@
         <message numerus="yes">
             <source>At least %n characters</source>
             <translation>
-                <numerusform>دست‌کم %n نویسه</numerusform>
+                <numerusform>دست‌کم %Ln نویسه</numerusform>
             </translation>
         </message>
         <message>
             <source>&amp;Full name:</source>
-            <translation>&amp;نام و نام خانوادگی:</translation>
+            <translation>نام و نام خانوادگی (&amp;F):</translation>
         </message>
         <message>
             <source>&amp;User name:</source>
-            <translation>نام &amp;کاربری:</translation>
+            <translation>نام کاربری (&amp;U):</translation>
         </message>
         <message>
             <source>&amp;Role:</source>
-            <translation>&amp;نقش:</translation>
+            <translation>نقش (&amp;R):</translation>
         </message>
         <message>
             <source>Pro&amp;vince:</source>
-            <translation>&amp;استان:</translation>
+            <translation>استان (&amp;V):</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation>&amp;گذرواژه:</translation>
+            <translation>گذرواژه (&amp;P):</translation>
         </message>
         <message>
             <source>R&amp;epeat password:</source>
-            <translation>&amp;تکرار گذرواژه:</translation>
+            <translation>تکرار گذرواژه (&amp;E):</translation>
         </message>
         <message>
             <source>Add user</source>
@@ -382,24 +382,24 @@
         </message>
         <message>
             <source>&amp;Full name:</source>
-            <translation>&amp;نام و نام خانوادگی:</translation>
+            <translation>نام و نام خانوادگی (&amp;F):</translation>
         </message>
         <message>
             <source>&amp;User name:</source>
-            <translation>نام &amp;کاربری:</translation>
+            <translation>نام کاربری (&amp;U):</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation>&amp;گذرواژه:</translation>
+            <translation>گذرواژه (&amp;P):</translation>
         </message>
         <message>
             <source>&amp;Repeat password:</source>
-            <translation>&amp;تکرار گذرواژه:</translation>
+            <translation>تکرار گذرواژه (&amp;R):</translation>
         </message>
         <message numerus="yes">
             <source>At least %n characters</source>
             <translation>
-                <numerusform>دست‌کم %n نویسه</numerusform>
+                <numerusform>دست‌کم %Ln نویسه</numerusform>
             </translation>
         </message>
         <message>
@@ -489,11 +489,11 @@
         </message>
         <message>
             <source>&amp;User name:</source>
-            <translation>نام &amp;کاربری:</translation>
+            <translation>نام کاربری (&amp;U):</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation>&amp;گذرواژه:</translation>
+            <translation>گذرواژه (&amp;P):</translation>
         </message>
         <message>
             <source>Database: %1</source>
@@ -560,23 +560,23 @@
         </message>
         <message>
             <source>&amp;File</source>
-            <translation>&amp;پرونده</translation>
+            <translation>پرونده (&amp;F)</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation>&amp;خروج</translation>
+            <translation>خروج (&amp;Q)</translation>
         </message>
         <message>
             <source>&amp;Go</source>
-            <translation>&amp;برو</translation>
+            <translation>برو (&amp;G)</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation>&amp;راهنما</translation>
+            <translation>راهنما (&amp;H)</translation>
         </message>
         <message>
             <source>&amp;About Daftar</source>
-            <translation>&amp;دربارهٔ دفتر</translation>
+            <translation>دربارهٔ دفتر (&amp;A)</translation>
         </message>
         <message>
             <source>%1 — %2</source>
@@ -631,7 +631,7 @@
         </message>
         <message>
             <source>&amp;Add user…</source>
-            <translation>&amp;افزودن کاربر…</translation>
+            <translation>افزودن کاربر… (&amp;A)</translation>
         </message>
     </context>
     <context>
@@ -756,7 +756,7 @@ Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
         <message numerus="yes">
             <source>%1: %n problem(s) found.</source>
             <translation>
-                <numerusform>%1: %n اشکال پیدا شد.</numerusform>
+                <numerusform>%1: %Ln اشکال پیدا شد.</numerusform>
             </translation>
         </message>
         <message>

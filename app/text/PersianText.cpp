@@ -188,3 +188,13 @@ QString digitsOnly(QStringView text)
 }
 
 } // namespace daftar::text
+
+namespace daftar::text {
+
+QString isolateLeftToRight(QStringView text)
+{
+    const QChar leftToRightMark(0x200E);
+    return leftToRightMark + text.toString() + leftToRightMark;
+}
+
+} // namespace daftar::text

@@ -28,3 +28,13 @@ QString toPersianDigits(QStringView text);
 QString digitsOnly(QStringView text);
 
 } // namespace daftar::text
+
+namespace daftar::text {
+
+// Marks text as a left-to-right run (LRM on both sides) so that a path, URL or user
+// name keeps its order inside a right-to-left sentence, even when it starts or ends
+// with a neutral character such as "/". Qt 6.4's text layout does not honour the
+// isolates U+2066…U+2069 (measured in TestShell), so this uses the marks.
+QString isolateLeftToRight(QStringView text);
+
+} // namespace daftar::text

@@ -10,6 +10,18 @@ class TestPersianText : public QObject
     Q_OBJECT
 
 private slots:
+    void leftToRightRunKeepsItsNeutralEnds()
+    {
+        const QString path = u"/tmp/دفتر/d.sqlite"_s;
+        const QString marked = daftar::text::isolateLeftToRight(path);
+        QCOMPARE(marked.size(), path.size() + 2);
+        QCOMPARE(marked.front(), QChar(0x200E));
+        QCOMPARE(marked.back(), QChar(0x200E));
+        QCOMPARE(marked.mid(1, path.size()), path);
+        // Invisible to search: the key of the marked text is the key of the text.
+        QCOMPARE(daftar::text::searchKey(marked), daftar::text::searchKey(path));
+    }
+
     void searchKey_data();
     void searchKey();
     void searchKeyIsIdempotent_data() { searchKey_data(); }

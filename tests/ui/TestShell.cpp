@@ -8,6 +8,7 @@
 #include "shell/LoginDialog.h"
 #include "shell/MainWindow.h"
 #include "shell/SettingsPage.h"
+#include "text/PersianText.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -19,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTextLayout>
 #include <QTimer>
 #include <QToolButton>
 
@@ -109,6 +111,28 @@ private slots:
         QCOMPARE(QGuiApplication::layoutDirection(), Qt::RightToLeft);
         QCOMPARE(QLocale().language(), QLocale::Persian);
         QCOMPARE(QApplication::font().family(), u"Vazirmatn"_s);
+    }
+
+    void pathsKeepTheirOrderInPersianSentences()
+    {
+        // Where Qt draws the leading "/" of a path inside a Persian sentence: left of
+        // the "t" that follows it, as in the path itself.
+        const QString before = u"این پایگاه داده تازه است ("_s;
+        const QString after = u"). حساب مدیر سامانه را بسازید."_s;
+        const auto slashIsLeftOfT = [&](const QString &path) {
+            const QString text = before + path + after;
+            QTextLayout layout(text, QApplication::font());
+            QTextOption option;
+            option.setTextDirection(Qt::RightToLeft);
+            layout.setTextOption(option);
+            layout.beginLayout();
+            layout.createLine().setLineWidth(2000);
+            layout.endLayout();
+            const int slash = int(text.indexOf(u"/tmp"_s));
+            return layout.lineAt(0).cursorToX(slash) < layout.lineAt(0).cursorToX(slash + 1);
+        };
+        QVERIFY(!slashIsLeftOfT(u"/tmp/daftar.sqlite"_s)); // what users would see unmarked
+        QVERIFY(slashIsLeftOfT(text::isolateLeftToRight(u"/tmp/daftar.sqlite"_s)));
     }
 
     void firstRunCreatesTheAdministrator()

@@ -19,12 +19,19 @@ EmptyStatePage::EmptyStatePage(std::function<Texts()> texts, QWidget *parent)
     m_explanation->setWordWrap(true);
     m_explanation->setAlignment(Qt::AlignCenter);
     m_explanation->setStyleSheet(u"color: palette(placeholder-text); font-size: 11pt;"_s);
+    // A word-wrapped label only gets the height its text needs when the layout
+    // gives it a width; keep it in a row with stretches instead of aligning it.
     m_explanation->setMaximumWidth(560);
+    m_explanation->setMinimumWidth(320);
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(m_explanation, 4);
+    row->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 24);
     layout->addWidget(m_title);
     layout->addStretch(1);
-    layout->addWidget(m_explanation, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch(2);
     retranslate();
 }

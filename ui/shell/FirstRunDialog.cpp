@@ -1,6 +1,7 @@
 #include "FirstRunDialog.h"
 
 #include "LanguageSwitch.h"
+#include "text/PersianText.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -82,7 +83,7 @@ void FirstRunDialog::retranslate()
     m_title->setText(u"<h2>%1</h2>"_s.arg(tr("Welcome to Daftar").toHtmlEscaped()));
     m_intro->setText(tr("This is a new database (%1). Create the administrator's account: "
                         "the administrator adds the other users and chooses their roles.")
-                         .arg(m_databaseName));
+                         .arg(text::isolateLeftToRight(m_databaseName)));
     m_nameLabel->setText(tr("&Full name:"));
     m_usernameLabel->setText(tr("&User name:"));
     m_passwordLabel->setText(tr("&Password:"));

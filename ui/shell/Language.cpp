@@ -36,6 +36,12 @@ QLocale Language::locale() const
     return localeFor(m_current);
 }
 
+QString Language::inUiDirection(const QString &text)
+{
+    const QChar mark(QGuiApplication::layoutDirection() == Qt::RightToLeft ? 0x200F : 0x200E);
+    return mark + text;
+}
+
 void Language::apply(Code code, bool remember)
 {
     const bool firstTime = !m_installed;

@@ -27,6 +27,11 @@ public:
     QLocale locale() const;
     static QLocale localeFor(Code code);
 
+    // Starts `text` with a direction mark of the UI's direction, so that a line
+    // that begins with a name in the other script (a Persian name in the English
+    // UI) still reads in the UI's direction.
+    static QString inUiDirection(const QString &text);
+
     // Applies the language to the whole application; `remember` saves it.
     void apply(Code code, bool remember = true);
 

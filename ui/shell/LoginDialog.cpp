@@ -1,6 +1,7 @@
 #include "LoginDialog.h"
 
 #include "LanguageSwitch.h"
+#include "text/PersianText.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -76,7 +77,7 @@ void LoginDialog::retranslate()
     m_intro->setText(tr("Welcome. Log in with the account your administrator gave you."));
     m_usernameLabel->setText(tr("&User name:"));
     m_passwordLabel->setText(tr("&Password:"));
-    m_database->setText(tr("Database: %1").arg(m_databaseName));
+    m_database->setText(tr("Database: %1").arg(text::isolateLeftToRight(m_databaseName)));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Log in"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Quit"));
 }

@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "EmptyStatePage.h"
+#include "Language.h"
 #include "LanguageSwitch.h"
 #include "SettingsPage.h"
 #include "text/Jalali.h"
@@ -61,7 +62,8 @@ MainWindow::MainWindow(Session &session, QWidget *parent)
     headerLayout->addStretch();
     headerLayout->addWidget(new LanguageSwitch(header));
 
-    m_sections->setFixedWidth(200);
+    m_sections->setFixedWidth(220);
+    m_sections->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_sections->setFrameShape(QFrame::NoFrame);
     m_sections->setSpacing(2);
     m_sections->setStyleSheet(u"QListWidget { font-size: 11pt; padding-top: 8px; }"
@@ -170,8 +172,8 @@ void MainWindow::updateStatusBar()
 {
     const QLocale locale = this->locale();
     const accounts::User &user = m_session.user;
-    m_userStatus->setText(
-        tr("%1 — %2").arg(user.displayName, accounts::roleDisplayName(user.role)));
+    m_userStatus->setText(Language::inUiDirection(
+        tr("%1 — %2").arg(user.displayName, accounts::roleDisplayName(user.role))));
     m_databaseStatus->setText(
         m_session.db.isPostgres() ? tr("Shared database") : tr("Database on this computer"));
     m_databaseStatus->setToolTip(m_session.db.location().displayName());

@@ -1,8 +1,10 @@
 #include "SettingsPage.h"
 
 #include "AddUserDialog.h"
+#include "Language.h"
 #include "UsersModel.h"
 #include "storage/Schema.h"
+#include "text/PersianText.h"
 #include "text/Provinces.h"
 
 #include <QEvent>
@@ -72,24 +74,24 @@ void SettingsPage::retranslate()
     m_title->setText(u"<h2>%1</h2>"_s.arg(tr("Settings").toHtmlEscaped()));
     m_accountBox->setTitle(tr("Your account"));
     const accounts::User &user = m_session.user;
-    QString account
-        = tr("%1 (user name %2), %3.")
-              .arg(user.displayName, user.username, accounts::roleDisplayName(user.role));
+    QString account = tr("%1 (user name %2), %3.")
+                          .arg(user.displayName, text::isolateLeftToRight(user.username),
+                              accounts::roleDisplayName(user.role));
     if (const auto province = text::provinceByCode(user.province)) {
         account += u' '
             + tr("Limited to the province of %1.")
                   .arg(locale().language() == QLocale::Persian ? province->persianName
                                                                : province->englishName);
     }
-    m_accountText->setText(account);
+    m_accountText->setText(Language::inUiDirection(account));
 
     m_databaseBox->setTitle(tr("Database"));
     const auto version = m_session.db.schemaVersion();
-    m_databaseText->setText(
-        tr("%1 at %2, schema version %3.")
-            .arg(m_session.db.isPostgres() ? tr("Shared PostgreSQL database")
-                                           : tr("Embedded SQLite file"),
-                m_session.db.location().displayName(), locale().toString(version ? *version : 0)));
+    m_databaseText->setText(tr("%1 at %2, schema version %3.")
+                                .arg(m_session.db.isPostgres() ? tr("Shared PostgreSQL database")
+                                                               : tr("Embedded SQLite file"),
+                                    text::isolateLeftToRight(m_session.db.location().displayName()),
+                                    locale().toString(version ? *version : 0)));
 
     m_usersBox->setTitle(tr("User accounts"));
     m_addUser->setText(tr("&Add user…"));

@@ -1,0 +1,131 @@
+// Renders every screen of the shell in Persian and English into PNG files, for
+// docs/screenshots/ and for looking at what we built:
+//   QT_QPA_PLATFORM=offscreen build/dev/tests/ui/take_screenshots docs/screenshots
+#include "TestDatabase.h"
+#include "shell/AboutDialog.h"
+#include "shell/Application.h"
+#include "shell/FirstRunDialog.h"
+#include "shell/Language.h"
+#include "shell/LoginDialog.h"
+#include "shell/MainWindow.h"
+#include "widgets/JalaliDateEdit.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using namespace daftar;
+
+namespace {
+
+QString outDir;
+
+void save(QWidget &widget, const QString &name)
+{
+    widget.show();
+    QApplication::processEvents();
+    QTest::qWait(50);
+    const QString path = QDir(outDir).filePath(name + u".png"_s);
+    widget.grab().save(path);
+    std::printf("%s\n", qPrintable(path));
+}
+
+void typeText(QWidget *widget, const QString &text)
+{
+    for (QChar c : text) {
+        QTest::sendKeyEvent(QTest::Press, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"DaftarScreenshots"_s);
+    QCoreApplication::setApplicationName(u"DaftarScreenshots"_s);
+    outDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : u"."_s;
+    QDir().mkpath(outDir);
+    ui::setUpAppearance();
+
+    test::TestDatabase testDb;
+    auto db = testDb.open();
+    accounts::AccountService accounts(*db);
+    // What a user on Windows would see, rather than this run's temporary folder.
+    const QString shownLocation = u"C:\\Users\\maryam\\AppData\\Roaming\\Daftar\\daftar.sqlite"_s;
+
+    for (auto language : {ui::Language::Persian, ui::Language::English}) {
+        ui::Language::instance().apply(language, false);
+        const QString suffix = language == ui::Language::Persian ? u"-fa"_s : u"-en"_s;
+        {
+            ui::FirstRunDialog dialog(accounts, shownLocation);
+            dialog.resize(520, 360);
+            save(dialog, u"first-run"_s + suffix);
+        }
+    }
+
+    const accounts::User admin
+        = accounts.createFirstAdministrator(u"maryam"_s, u"مریم احمدی"_s, u"Tehran-1403!"_s)
+              .value();
+    (void)accounts.addUser(
+        admin.actor(), {u"reza"_s, u"رضا کریمی"_s, accounts::Role::Editor, {}, u"reza-pass-1"_s});
+    (void)accounts.addUser(admin.actor(),
+        {u"zahra"_s, u"زهرا رضایی"_s, accounts::Role::BranchOfficer, u"IR-10"_s,
+            u"zahra-pass-1"_s});
+    const accounts::User loggedIn = accounts.logIn(u"maryam"_s, u"Tehran-1403!"_s).value();
+    ui::Session session {*db, loggedIn};
+
+    for (auto language : {ui::Language::Persian, ui::Language::English}) {
+        ui::Language::instance().apply(language, false);
+        const QString suffix = language == ui::Language::Persian ? u"-fa"_s : u"-en"_s;
+        {
+            ui::LoginDialog dialog(accounts, shownLocation);
+            dialog.resize(460, 300);
+            dialog.show();
+            typeText(dialog.findChild<QLineEdit *>(u"username"_s), u"maryam"_s);
+            typeText(dialog.findChild<QLineEdit *>(u"password"_s), u"wrong"_s);
+            QTest::keyClick(dialog.findChild<QLineEdit *>(u"password"_s), Qt::Key_Return);
+            save(dialog, u"login"_s + suffix);
+        }
+        {
+            ui::MainWindow window(session);
+            window.resize(1100, 680);
+            window.showSection(ui::MainWindow::Newsroom);
+            save(window, u"main-window"_s + suffix);
+            window.showSection(ui::MainWindow::Settings);
+            save(window, u"settings"_s + suffix);
+        }
+        {
+            ui::AboutDialog dialog;
+            save(dialog, u"about"_s + suffix);
+        }
+        {
+            QWidget form;
+            auto *layout = new QVBoxLayout(&form);
+            auto *label = new QLabel(
+                language == ui::Language::Persian ? u"تاریخ عضویت:"_s : u"Join date:"_s);
+            auto *edit = new ui::JalaliDateEdit(&form);
+            edit->setDate(QDate(2019, 11, 24));
+            layout->addWidget(label);
+            layout->addWidget(edit);
+            layout->addSpacing(300);
+            form.resize(360, 360);
+            form.show();
+            QTest::mouseClick(edit->findChild<QToolButton *>(u"calendarButton"_s), Qt::LeftButton);
+            QApplication::processEvents();
+            QWidget *popup = QApplication::activePopupWidget();
+            if (popup) {
+                save(*popup, u"jalali-calendar"_s + suffix);
+                popup->close();
+            }
+        }
+    }
+    return 0;
+}
