@@ -6,6 +6,7 @@
 
 Messages already translated are left alone; what stays unfinished is listed on stderr.
 """
+import re
 import runpy
 import sys
 import xml.etree.ElementTree as ET
@@ -46,9 +47,13 @@ def main():
             else:
                 translation.text = text
     ET.indent(tree, space='    ')
+    # lupdate writes <context> at the margin; match it so the two tools never fight.
+    body = ET.tostring(tree.getroot(), encoding='unicode')
+    body = '\n'.join(line[4:] if line.startswith('    ') and line.lstrip().startswith('<') else line for line in body.split('\n'))
+    body = re.sub(r'>([^<>]*)<', lambda m: '>' + m.group(1).replace('"', '&quot;').replace("'", '&apos;') + '<', body)
     with open(path, 'w', encoding='utf-8') as out:
         out.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-        out.write(ET.tostring(tree.getroot(), encoding='unicode'))
+        out.write(body)
         out.write('\n')
     for line in missing:
         print('unfinished:', line, file=sys.stderr)

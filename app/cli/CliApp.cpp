@@ -87,7 +87,9 @@ private:
 
     Result<storage::DatabaseLocation> location() const;
     Result<Context> openForWork(bool allowBootstrap);
-    QString newPassword(const QString &forWhom);
+    // Opens without migrating, for the db commands that inspect or migrate themselves.
+    Result<std::unique_ptr<storage::Database>> openAsItIs() const;
+    Result<QString> newPassword(const QString &forWhom);
 
     int dbMigrate(const QStringList &args);
     int dbCheck(const QStringList &args);
@@ -188,6 +190,15 @@ Result<storage::DatabaseLocation> Runner::location() const
     return storage::DatabaseLocation::parse(text);
 }
 
+Result<std::unique_ptr<storage::Database>> Runner::openAsItIs() const
+{
+    const auto where = location();
+    if (!where) {
+        return where.error();
+    }
+    return storage::Database::open(*where, storage::Database::Migration::Refuse);
+}
+
 Result<Context> Runner::openForWork(bool allowBootstrap)
 {
     const auto where = location();
@@ -231,15 +242,17 @@ Result<Context> Runner::openForWork(bool allowBootstrap)
     return context;
 }
 
-QString Runner::newPassword(const QString &forWhom)
+Result<QString> Runner::newPassword(const QString &forWhom)
 {
     if (qEnvironmentVariableIsSet("DAFTAR_NEW_PASSWORD")) {
         return qEnvironmentVariable("DAFTAR_NEW_PASSWORD");
     }
     const QString first = m_readSecret(Text::tr("New password for %1: ").arg(forWhom));
     const QString again = m_readSecret(Text::tr("Repeat the password: "));
-    if (first != again) {
-        return QString();
+    if (first.isEmpty() || first != again) {
+        return makeError(Error::Kind::Invalid,
+            Text::tr("No password given, or the two entries differ. Nothing was "
+                     "changed."));
     }
     return first;
 }
@@ -250,11 +263,7 @@ int Runner::dbMigrate(const QStringList &args)
     if (!parseSub(parser, args, 0, u"daftar-cli db migrate"_s)) {
         return m_subExit;
     }
-    const auto where = location();
-    if (!where) {
-        return failure(where.error());
-    }
-    auto db = storage::Database::open(*where, storage::Database::Migration::Refuse);
+    auto db = openAsItIs();
     if (!db) {
         return failure(db.error());
     }
@@ -267,12 +276,12 @@ int Runner::dbMigrate(const QStringList &args)
     }
     if (*before == storage::latestSchemaVersion()) {
         m_out << Text::tr("%1 is up to date (schema version %2).")
-                     .arg(where->displayName())
+                     .arg((*db)->location().displayName())
                      .arg(*before)
               << '\n';
     } else {
         m_out << Text::tr("%1 migrated from schema version %2 to %3.")
-                     .arg(where->displayName())
+                     .arg((*db)->location().displayName())
                      .arg(*before)
                      .arg(storage::latestSchemaVersion())
               << '\n';
@@ -286,11 +295,7 @@ int Runner::dbCheck(const QStringList &args)
     if (!parseSub(parser, args, 0, u"daftar-cli db check"_s)) {
         return m_subExit;
     }
-    const auto where = location();
-    if (!where) {
-        return failure(where.error());
-    }
-    auto db = storage::Database::open(*where, storage::Database::Migration::Refuse);
+    auto db = openAsItIs();
     if (!db) {
         return failure(db.error());
     }
@@ -303,12 +308,12 @@ int Runner::dbCheck(const QStringList &args)
             m_err << problem << '\n';
         }
         m_err << Text::tr("%1: %n problem(s) found.", nullptr, int(problems->size()))
-                     .arg(where->displayName())
+                     .arg((*db)->location().displayName())
               << Qt::endl;
         return Failed;
     }
     m_out << Text::tr("%1: no problems found (schema version %2).")
-                 .arg(where->displayName())
+                 .arg((*db)->location().displayName())
                  .arg(storage::latestSchemaVersion())
           << '\n';
     return Done;
@@ -338,15 +343,13 @@ int Runner::usersAdd(const QStringList &args)
         return failure(context.error());
     }
     const QString username = parser.positionalArguments().at(0);
-    const QString password = newPassword(username);
-    if (password.isEmpty()) {
-        return failure(makeError(Error::Kind::Invalid,
-            Text::tr("No password given, or the two entries differ. Nothing was "
-                     "changed.")));
+    const auto password = newPassword(username);
+    if (!password) {
+        return failure(password.error());
     }
     accounts::AccountService service(*context->db);
     accounts::NewUser user {
-        username, parser.value(nameOption), *role, parser.value(provinceOption), password};
+        username, parser.value(nameOption), *role, parser.value(provinceOption), *password};
     const bool bootstrap = !context->actor.userId && context->actor.username.isEmpty();
     if (bootstrap && *role != accounts::Role::Administrator) {
         return failure(makeError(Error::Kind::Refused,
@@ -421,14 +424,12 @@ int Runner::usersPasswd(const QStringList &args)
         return failure(context.error());
     }
     const QString username = parser.positionalArguments().at(0);
-    const QString password = newPassword(username);
-    if (password.isEmpty()) {
-        return failure(makeError(Error::Kind::Invalid,
-            Text::tr("No password given, or the two entries differ. Nothing was "
-                     "changed.")));
+    const auto password = newPassword(username);
+    if (!password) {
+        return failure(password.error());
     }
     accounts::AccountService service(*context->db);
-    if (const Status changed = service.changePassword(context->actor, username, password);
+    if (const Status changed = service.changePassword(context->actor, username, *password);
         !changed) {
         return failure(changed.error());
     }

@@ -1,17 +1,14 @@
 // The login dialog shown on every start once the database has accounts.
 #pragma once
 
-#include "accounts/AccountService.h"
+#include "AccountDialog.h"
 
-#include <QDialog>
-
-class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 
 namespace daftar::ui {
 
-class LoginDialog : public QDialog
+class LoginDialog : public AccountDialog
 {
     Q_OBJECT
 
@@ -19,29 +16,17 @@ public:
     LoginDialog(
         accounts::AccountService &accounts, const QString &databaseName, QWidget *parent = nullptr);
 
-    // The user who logged in, once the dialog was accepted.
-    const accounts::User &user() const { return m_user; }
-
     void accept() override;
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void retranslate();
+    void retranslate() override;
 
-    accounts::AccountService &m_accounts;
     QString m_databaseName;
-    accounts::User m_user;
-    QLabel *m_title;
-    QLabel *m_intro;
     QLabel *m_usernameLabel;
     QLabel *m_passwordLabel;
     QLineEdit *m_username;
     QLineEdit *m_password;
-    QLabel *m_message;
     QLabel *m_database;
-    QDialogButtonBox *m_buttons;
 };
 
 } // namespace daftar::ui
