@@ -1,6 +1,8 @@
 #include "Schema.h"
 
 #include "Database.h"
+#include "text/Collation.h"
+#include "text/Provinces.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -21,9 +23,28 @@ struct Migration
 {
     int version;
     QString description;
-    // Portable SQL; %ID% becomes the engine's auto-increment primary key.
+    // Portable SQL; %ID% becomes the engine's auto-increment primary key. A
+    // statement starting with "sqlite:" or "postgres:" runs on that engine only.
     QStringList statements;
 };
+
+// The 31 provinces are data every later table refers to; they are written by the
+// migration that creates their table, from the one list in app/text.
+QStringList provinceRows()
+{
+    QStringList rows;
+    for (const text::Province &province : text::allProvinces()) {
+        const auto quoted = [](QString value) {
+            return u'\'' + value.replace(u'\'', u"''"_s) + u'\'';
+        };
+        rows
+            << u"INSERT INTO provinces (code, name_fa, name_en, sort_key) VALUES (%1, %2, %3, %4)"_s
+                   .arg(quoted(province.code), quoted(province.persianName),
+                       quoted(province.englishName),
+                       quoted(QString::fromLatin1(text::collationKey(province.persianName))));
+    }
+    return rows;
+}
 
 const QList<Migration> &migrations()
 {
@@ -59,12 +80,113 @@ const QList<Migration> &migrations()
                 u"CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, id)"_s,
                 u"CREATE INDEX audit_log_at ON audit_log (at)"_s,
             }},
+        {2, u"member bank and provincial branches"_s,
+            QStringList {
+                u"CREATE TABLE provinces ("
+                "  code TEXT PRIMARY KEY," // ISO 3166-2:IR
+                "  name_fa TEXT NOT NULL,"
+                "  name_en TEXT NOT NULL,"
+                "  sort_key TEXT NOT NULL)"_s,
+                u"CREATE TABLE branches ("
+                "  id %ID%,"
+                "  province TEXT NOT NULL REFERENCES provinces(code),"
+                "  city TEXT NOT NULL,"
+                "  name TEXT NOT NULL,"
+                "  head TEXT,"
+                "  address TEXT,"
+                "  postal_code TEXT,"
+                "  phones TEXT,"
+                "  email TEXT,"
+                "  established_on TEXT,"
+                "  active INTEGER NOT NULL DEFAULT 1,"
+                "  sort_key TEXT NOT NULL,"
+                "  created_at TEXT NOT NULL,"
+                "  updated_at TEXT NOT NULL)"_s,
+                u"CREATE INDEX branches_province ON branches (province, sort_key)"_s,
+                u"CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)"_s,
+                u"INSERT INTO counters (name, value) VALUES ('membership_no', 0)"_s,
+                u"CREATE TABLE members ("
+                "  id %ID%,"
+                "  membership_no TEXT NOT NULL UNIQUE,"
+                "  kind TEXT NOT NULL CHECK (kind IN ('person', 'legal')),"
+                "  first_name TEXT,"
+                "  last_name TEXT,"
+                "  organization_name TEXT,"
+                "  national_id TEXT NOT NULL," // 10 digits (person) or 11 (legal entity)
+                "  registration_no TEXT,"
+                "  activity_sector TEXT,"
+                "  province TEXT NOT NULL REFERENCES provinces(code),"
+                "  branch_id BIGINT REFERENCES branches(id),"
+                "  city TEXT,"
+                "  address TEXT,"
+                "  postal_code TEXT,"
+                "  mobile TEXT," // E.164
+                "  phone TEXT,"
+                "  email TEXT,"
+                "  join_date TEXT," // ISO Gregorian
+                "  status TEXT NOT NULL DEFAULT 'active'"
+                "    CHECK (status IN ('active', 'suspended', 'expired', 'resigned')),"
+                "  notes TEXT,"
+                "  directory_consent INTEGER NOT NULL DEFAULT 0,"
+                "  directory_fields TEXT,"
+                "  search_key TEXT NOT NULL," // text::searchKey of names, codes, mobile, city
+                "  sort_key TEXT NOT NULL," // ICU collation key of the display name
+                "  created_at TEXT NOT NULL,"
+                "  updated_at TEXT NOT NULL,"
+                "  UNIQUE (kind, national_id))"_s,
+                u"CREATE INDEX members_sort ON members (sort_key)"_s,
+                u"CREATE INDEX members_province ON members (province, sort_key)"_s,
+                u"CREATE INDEX members_status ON members (status)"_s,
+                u"CREATE INDEX members_mobile ON members (mobile)"_s,
+                u"CREATE TABLE member_status_history ("
+                "  id %ID%,"
+                "  member_id BIGINT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+                "  status TEXT NOT NULL,"
+                "  changed_on TEXT NOT NULL,"
+                "  reason TEXT,"
+                "  recorded_at TEXT NOT NULL)"_s,
+                u"CREATE INDEX member_status_history_member ON member_status_history (member_id)"_s,
+                u"CREATE TABLE member_dues ("
+                "  id %ID%,"
+                "  member_id BIGINT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+                "  year INTEGER NOT NULL," // Jalali year
+                "  amount_rial BIGINT NOT NULL CHECK (amount_rial >= 0),"
+                "  receipt_no TEXT,"
+                "  paid_on TEXT,"
+                "  UNIQUE (member_id, year))"_s,
+                // Prefix search over the normalised key: FTS5 on SQLite (its index is
+                // kept by triggers), a GIN text-search index on PostgreSQL.
+                u"sqlite:CREATE VIRTUAL TABLE members_fts USING fts5(search_key, "
+                u"content='members', "
+                "content_rowid='id', tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')"_s,
+                u"sqlite:CREATE TRIGGER members_fts_insert AFTER INSERT ON members BEGIN "
+                "INSERT INTO members_fts (rowid, search_key) VALUES (new.id, new.search_key); END"_s,
+                u"sqlite:CREATE TRIGGER members_fts_delete AFTER DELETE ON members BEGIN "
+                "INSERT INTO members_fts (members_fts, rowid, search_key) "
+                "VALUES ('delete', old.id, old.search_key); END"_s,
+                u"sqlite:CREATE TRIGGER members_fts_update AFTER UPDATE OF search_key ON members "
+                u"BEGIN "
+                "INSERT INTO members_fts (members_fts, rowid, search_key) "
+                "VALUES ('delete', old.id, old.search_key); "
+                "INSERT INTO members_fts (rowid, search_key) VALUES (new.id, new.search_key); END"_s,
+                u"postgres:CREATE INDEX members_search ON members "
+                "USING GIN (to_tsvector('simple', search_key))"_s,
+            } + provinceRows()},
     };
     return all;
 }
 
+// The statement for this engine, or an empty string when it belongs to the other.
 QString portable(QString sql, const Database &db)
 {
+    const QString mine = db.isPostgres() ? u"postgres:"_s : u"sqlite:"_s;
+    const QString theirs = db.isPostgres() ? u"sqlite:"_s : u"postgres:"_s;
+    if (sql.startsWith(theirs)) {
+        return {};
+    }
+    if (sql.startsWith(mine)) {
+        sql = sql.mid(mine.size());
+    }
     return sql.replace(u"%ID%"_s,
         db.isPostgres() ? u"BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"_s
                         : u"INTEGER PRIMARY KEY AUTOINCREMENT"_s);
@@ -128,7 +250,11 @@ Status apply(Database &db, const Migration &migration)
             return success(); // another desktop did it meanwhile
         }
         for (const QString &statement : migration.statements) {
-            if (auto done = db.run(portable(statement, db)); !done) {
+            const QString sql = portable(statement, db);
+            if (sql.isEmpty()) {
+                continue;
+            }
+            if (auto done = db.run(sql); !done) {
                 return makeError(Error::Kind::Storage,
                     Text::tr("Upgrading the database to version %1 (%2) failed; it was "
                              "left at version %3. %4")
@@ -155,7 +281,8 @@ int latestSchemaVersion()
 
 QStringList expectedTables()
 {
-    return {u"schema_version"_s, u"users"_s, u"audit_log"_s};
+    return {u"schema_version"_s, u"users"_s, u"audit_log"_s, u"provinces"_s, u"branches"_s,
+        u"counters"_s, u"members"_s, u"member_status_history"_s, u"member_dues"_s};
 }
 
 Status checkCompatible(Database &db)

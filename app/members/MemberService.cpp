@@ -1,0 +1,663 @@
+#include "MemberService.h"
+
+#include "storage/AuditLog.h"
+#include "storage/Database.h"
+#include "text/Collation.h"
+#include "text/Identifiers.h"
+#include "text/PersianText.h"
+#include "text/Provinces.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace daftar::members {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Members)
+};
+
+const QString columns = u"id, membership_no, kind, first_name, last_name, organization_name, "
+                        "national_id, registration_no, activity_sector, province, branch_id, city, "
+                        "address, postal_code, mobile, phone, email, join_date, status, notes, "
+                        "directory_consent, directory_fields, created_at, updated_at"_s;
+
+QString timestamp(const QDateTime &at)
+{
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QVariant nullable(const QString &value)
+{
+    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+}
+
+QVariant nullableDate(QDate date)
+{
+    return date.isValid() ? QVariant(date.toString(Qt::ISODate))
+                          : QVariant(QMetaType::fromType<QString>());
+}
+
+Member readMember(const QSqlQuery &query)
+{
+    Member member;
+    member.id = query.value(0).toLongLong();
+    member.membershipNo = query.value(1).toString();
+    member.kind = kindFromId(query.value(2).toString()).value_or(MemberKind::Person);
+    member.firstName = query.value(3).toString();
+    member.lastName = query.value(4).toString();
+    member.organizationName = query.value(5).toString();
+    member.nationalId = query.value(6).toString();
+    member.registrationNo = query.value(7).toString();
+    member.activitySector = query.value(8).toString();
+    member.province = query.value(9).toString();
+    if (!query.value(10).isNull()) {
+        member.branchId = query.value(10).toLongLong();
+    }
+    member.city = query.value(11).toString();
+    member.address = query.value(12).toString();
+    member.postalCode = query.value(13).toString();
+    member.mobile = query.value(14).toString();
+    member.phone = query.value(15).toString();
+    member.email = query.value(16).toString();
+    member.joinDate = QDate::fromString(query.value(17).toString(), Qt::ISODate);
+    member.status = statusFromId(query.value(18).toString()).value_or(MemberStatus::Active);
+    member.notes = query.value(19).toString();
+    member.directoryConsent = query.value(20).toInt() != 0;
+    member.directoryFields = query.value(21).toString().split(u',', Qt::SkipEmptyParts);
+    member.createdAt = QDateTime::fromString(query.value(22).toString(), Qt::ISODateWithMs);
+    member.updatedAt = QDateTime::fromString(query.value(23).toString(), Qt::ISODateWithMs);
+    return member;
+}
+
+// The values written for a member, in the order of `columns` after id.
+QVariantList valuesOf(const Member &member)
+{
+    return {member.membershipNo, kindId(member.kind), nullable(member.firstName),
+        nullable(member.lastName), nullable(member.organizationName), member.nationalId,
+        nullable(member.registrationNo), nullable(member.activitySector), member.province,
+        member.branchId ? QVariant(*member.branchId) : QVariant(QMetaType::fromType<qlonglong>()),
+        nullable(member.city), nullable(member.address), nullable(member.postalCode),
+        nullable(member.mobile), nullable(member.phone), nullable(member.email),
+        nullableDate(member.joinDate), statusId(member.status), nullable(member.notes),
+        member.directoryConsent ? 1 : 0, nullable(member.directoryFields.join(u',')),
+        MemberService::searchKeyOf(member),
+        QString::fromLatin1(text::collationKey(member.displayName()))};
+}
+
+// What the audit trail keeps of a member: every field a person could change.
+QJsonObject describe(const Member &member)
+{
+    QJsonObject object {{u"membership_no"_s, member.membershipNo}, {u"kind"_s, kindId(member.kind)},
+        {u"national_id"_s, member.nationalId}, {u"province"_s, member.province},
+        {u"status"_s, statusId(member.status)}, {u"directory_consent"_s, member.directoryConsent}};
+    const auto put = [&](const char *key, const QString &value) {
+        if (!value.isEmpty()) {
+            object.insert(QLatin1StringView(key), value);
+        }
+    };
+    put("first_name", member.firstName);
+    put("last_name", member.lastName);
+    put("organization_name", member.organizationName);
+    put("registration_no", member.registrationNo);
+    put("activity_sector", member.activitySector);
+    put("city", member.city);
+    put("address", member.address);
+    put("postal_code", member.postalCode);
+    put("mobile", member.mobile);
+    put("phone", member.phone);
+    put("email", member.email);
+    put("notes", member.notes);
+    put("directory_fields", member.directoryFields.join(u','));
+    if (member.joinDate.isValid()) {
+        object.insert(u"join_date"_s, member.joinDate.toString(Qt::ISODate));
+    }
+    if (member.branchId) {
+        object.insert(u"branch_id"_s, *member.branchId);
+    }
+    return object;
+}
+
+// Words of a type-ahead query, reduced to letters and digits so that they can
+// go into an FTS5 or tsquery expression as plain prefixes.
+QStringList queryWords(const QString &input)
+{
+    QString key = text::searchKey(input);
+    for (QChar &c : key) {
+        if (!c.isLetterOrNumber()) {
+            c = u' ';
+        }
+    }
+    return key.split(u' ', Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+MemberService::MemberService(storage::Database &db)
+    : m_db(db)
+{ }
+
+QString MemberService::searchKeyOf(const Member &member)
+{
+    QStringList parts {member.firstName, member.lastName, member.organizationName,
+        member.nationalId, member.membershipNo, member.city};
+    if (member.mobile.startsWith(u"+98"_s)) {
+        parts << u'0' + member.mobile.mid(3); // as people type it: 0912…
+    }
+    return text::searchKey(parts.join(u' '));
+}
+
+QList<FieldProblem> MemberService::normalize(Member &member)
+{
+    QList<FieldProblem> problems;
+    const auto problem = [&](const char *field, const char *code, const QString &message) {
+        problems.append({QString::fromLatin1(field), QString::fromLatin1(code), message});
+    };
+    member.firstName = member.firstName.simplified();
+    member.lastName = member.lastName.simplified();
+    member.organizationName = member.organizationName.simplified();
+    member.city = member.city.simplified();
+    member.address = member.address.simplified();
+    member.email = member.email.trimmed();
+    member.phone = text::toLatinDigits(member.phone.simplified());
+    member.registrationNo = text::toLatinDigits(member.registrationNo.trimmed());
+    member.membershipNo = text::toLatinDigits(member.membershipNo.trimmed());
+
+    if (member.kind == MemberKind::Person) {
+        if (member.firstName.isEmpty()) {
+            problem("first_name", "missing_required", Text::tr("The first name is missing."));
+        }
+        if (member.lastName.isEmpty()) {
+            problem("last_name", "missing_required", Text::tr("The last name is missing."));
+        }
+        const text::IdCheck check = text::checkNationalCode(member.nationalId);
+        if (!check.valid()) {
+            problem("national_id",
+                check.status == text::IdCheck::Status::Empty ? "missing_required"
+                                                             : "invalid_national_id",
+                text::describe(check, Text::tr("national code")));
+        } else {
+            member.nationalId = check.canonical;
+        }
+    } else {
+        if (member.organizationName.isEmpty()) {
+            problem("organization_name", "missing_required",
+                Text::tr("The name of the cooperative or company is missing."));
+        }
+        const text::IdCheck check = text::checkLegalEntityId(member.nationalId);
+        if (!check.valid()) {
+            problem("national_id",
+                check.status == text::IdCheck::Status::Empty ? "missing_required"
+                                                             : "invalid_national_id",
+                text::describe(check, Text::tr("national ID")));
+        } else {
+            member.nationalId = check.canonical;
+        }
+    }
+
+    if (member.province.trimmed().isEmpty()) {
+        problem("province", "missing_required", Text::tr("The province is missing."));
+    } else if (const auto province = text::findProvince(member.province)) {
+        member.province = province->code;
+    } else {
+        problem("province", "unknown_province",
+            Text::tr("\"%1\" is not one of the 31 provinces; write its name as on the map, "
+                     "e.g. خراسان رضوی.")
+                .arg(member.province));
+    }
+    if (!member.mobile.trimmed().isEmpty()) {
+        const QString mobile = text::canonicalMobile(member.mobile);
+        if (mobile.isEmpty()) {
+            problem("mobile", "invalid_mobile",
+                Text::tr("\"%1\" is not a mobile number; write it as 0912 345 6789.")
+                    .arg(member.mobile));
+        } else {
+            member.mobile = mobile;
+        }
+    }
+    if (!member.postalCode.trimmed().isEmpty()) {
+        const QString postal = text::canonicalPostalCode(member.postalCode);
+        if (postal.isEmpty()) {
+            problem("postal_code", "invalid_postal_code",
+                Text::tr("\"%1\" is not a postal code: it has ten digits, such as 13145-67890.")
+                    .arg(member.postalCode));
+        } else {
+            member.postalCode = postal;
+        }
+    }
+    static const QRegularExpression emailShape(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s);
+    if (!member.email.isEmpty() && !emailShape.match(member.email).hasMatch()) {
+        problem("email", "invalid_email",
+            Text::tr("\"%1\" is not an email address.").arg(member.email));
+    }
+    return problems;
+}
+
+Status MemberService::checkScope(
+    const accounts::Actor &actor, accounts::Permission permission, const QString &province) const
+{
+    return actor.require(permission, province);
+}
+
+Result<QString> MemberService::nextMembershipNo()
+{
+    auto next = m_db.run(u"UPDATE counters SET value = value + 1 WHERE name = 'membership_no' "
+                         "RETURNING value"_s,
+        {});
+    if (!next) {
+        return next.error();
+    }
+    next->next();
+    return u"M%1"_s.arg(next->value(0).toLongLong(), 7, 10, QChar(u'0'));
+}
+
+Result<std::optional<qint64>> MemberService::insertIfAbsent(
+    const storage::AuditActor &by, Member &member)
+{
+    if (member.membershipNo.isEmpty()) {
+        auto number = nextMembershipNo();
+        if (!number) {
+            return number.error();
+        }
+        member.membershipNo = *number;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    member.createdAt = member.updatedAt = now;
+    QVariantList values = valuesOf(member);
+    values << timestamp(now) << timestamp(now);
+    auto inserted = m_db.run(
+        u"INSERT INTO members (membership_no, kind, first_name, last_name, organization_name, "
+        "national_id, registration_no, activity_sector, province, branch_id, city, address, "
+        "postal_code, mobile, phone, email, join_date, status, notes, directory_consent, "
+        "directory_fields, search_key, sort_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (kind, national_id) DO NOTHING RETURNING id"_s,
+        values);
+    if (!inserted) {
+        return inserted.error();
+    }
+    if (!inserted->next()) {
+        return std::optional<qint64>();
+    }
+    member.id = inserted->value(0).toLongLong();
+    inserted->finish();
+    const Status audited = storage::AuditLog::record(m_db, by, u"member.create"_s, u"member"_s,
+        QString::number(member.id), {}, describe(member));
+    if (!audited) {
+        return audited.error();
+    }
+    return std::optional<qint64>(member.id);
+}
+
+Result<Member> MemberService::create(const accounts::Actor &actor, Member member)
+{
+    const QList<FieldProblem> problems = normalize(member);
+    if (!problems.isEmpty()) {
+        return makeError(Error::Kind::Invalid, problems.first().message);
+    }
+    if (const Status allowed
+        = checkScope(actor, accounts::Permission::EditMembers, member.province);
+        !allowed) {
+        return allowed.error();
+    }
+    Result<Member> result = makeError(Error::Kind::Storage, QString());
+    const Status done = m_db.inTransaction([&]() -> Status {
+        const auto existing
+            = readOne(u"kind = ? AND national_id = ?"_s, {kindId(member.kind), member.nationalId});
+        if (!existing) {
+            return existing.error();
+        }
+        if (existing->has_value()) {
+            return makeError(Error::Kind::Conflict,
+                Text::tr("%1 is already in the member bank as %2 (membership number "
+                         "%3).")
+                    .arg(member.nationalId, (*existing)->displayName(), (*existing)->membershipNo));
+        }
+        auto inserted = insertIfAbsent(actor.auditActor(), member);
+        if (!inserted) {
+            return inserted.error();
+        }
+        if (member.status != MemberStatus::Active) {
+            auto history = m_db.run(u"INSERT INTO member_status_history (member_id, status, "
+                                    "changed_on, reason, recorded_at) VALUES (?, ?, ?, ?, ?)"_s,
+                {member.id, statusId(member.status), QDate::currentDate().toString(Qt::ISODate),
+                    Text::tr("status when the member was added"),
+                    timestamp(QDateTime::currentDateTimeUtc())});
+            if (!history) {
+                return history.error();
+            }
+        }
+        result = member;
+        return success();
+    });
+    if (!done) {
+        return done.error();
+    }
+    return result;
+}
+
+Result<Member> MemberService::update(const accounts::Actor &actor, Member member)
+{
+    const QList<FieldProblem> problems = normalize(member);
+    if (!problems.isEmpty()) {
+        return makeError(Error::Kind::Invalid, problems.first().message);
+    }
+    Result<Member> result = makeError(Error::Kind::Storage, QString());
+    const Status done = m_db.inTransaction([&]() -> Status {
+        const auto before = readOne(u"id = ?"_s, {member.id});
+        if (!before) {
+            return before.error();
+        }
+        if (!before->has_value()) {
+            return makeError(Error::Kind::NotFound,
+                Text::tr("The member was deleted meanwhile; nothing was saved."));
+        }
+        const Member &old = **before;
+        // Both the old and the new province must be the officer's own.
+        for (const QString &province : {old.province, member.province}) {
+            if (const Status allowed
+                = checkScope(actor, accounts::Permission::EditMembers, province);
+                !allowed) {
+                return allowed;
+            }
+        }
+        if (member.membershipNo.isEmpty()) {
+            member.membershipNo = old.membershipNo;
+        }
+        member.createdAt = old.createdAt;
+        member.updatedAt = QDateTime::currentDateTimeUtc();
+        QVariantList values = valuesOf(member);
+        values << timestamp(member.updatedAt) << member.id;
+        auto updated = m_db.run(
+            u"UPDATE members SET membership_no = ?, kind = ?, first_name = ?, last_name = ?, "
+            "organization_name = ?, national_id = ?, registration_no = ?, activity_sector = ?, "
+            "province = ?, branch_id = ?, city = ?, address = ?, postal_code = ?, mobile = ?, "
+            "phone = ?, email = ?, join_date = ?, status = ?, notes = ?, directory_consent = ?, "
+            "directory_fields = ?, search_key = ?, sort_key = ?, updated_at = ? WHERE id = ?"_s,
+            values);
+        if (!updated) {
+            return updated.error().message.contains(u"UNIQUE"_s, Qt::CaseInsensitive)
+                    || updated.error().message.contains(u"duplicate"_s)
+                ? Status(makeError(Error::Kind::Conflict,
+                    Text::tr("Another member already has the national "
+                             "code or ID %1.")
+                        .arg(member.nationalId)))
+                : Status(updated.error());
+        }
+        if (old.status != member.status) {
+            auto history = m_db.run(u"INSERT INTO member_status_history (member_id, status, "
+                                    "changed_on, reason, recorded_at) VALUES (?, ?, ?, ?, ?)"_s,
+                {member.id, statusId(member.status), QDate::currentDate().toString(Qt::ISODate),
+                    QVariant(QMetaType::fromType<QString>()), timestamp(member.updatedAt)});
+            if (!history) {
+                return history.error();
+            }
+        }
+        result = member;
+        return storage::AuditLog::record(m_db, actor.auditActor(), u"member.update"_s, u"member"_s,
+            QString::number(member.id), describe(old), describe(member));
+    });
+    if (!done) {
+        return done.error();
+    }
+    return result;
+}
+
+Result<std::optional<Member>> MemberService::readOne(
+    const QString &where, const QVariantList &values)
+{
+    auto query = m_db.run(u"SELECT "_s + columns + u" FROM members WHERE "_s + where, values);
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return std::optional<Member>();
+    }
+    return std::optional<Member>(readMember(*query));
+}
+
+Result<std::optional<Member>> MemberService::get(const accounts::Actor &actor, qint64 id)
+{
+    auto found = readOne(u"id = ?"_s, {id});
+    if (!found || !found->has_value()) {
+        return found;
+    }
+    if (const Status allowed
+        = checkScope(actor, accounts::Permission::ViewMembers, (*found)->province);
+        !allowed) {
+        return allowed.error();
+    }
+    return found;
+}
+
+Result<std::optional<Member>> MemberService::findByNationalId(
+    const accounts::Actor &actor, const QString &nationalId)
+{
+    const text::IdCheck person = text::checkNationalCode(nationalId);
+    const text::IdCheck legal = text::checkLegalEntityId(nationalId);
+    QString digits = person.valid() ? person.canonical : legal.canonical;
+    if (digits.isEmpty()) {
+        digits = text::digitsOnly(nationalId);
+    }
+    auto found = readOne(u"national_id = ?"_s, {digits});
+    if (!found || !found->has_value()) {
+        return found;
+    }
+    if (const Status allowed
+        = checkScope(actor, accounts::Permission::ViewMembers, (*found)->province);
+        !allowed) {
+        return allowed.error();
+    }
+    return found;
+}
+
+namespace {
+
+// The WHERE clause and its values for a query; the province is forced for
+// province-scoped roles.
+struct Filter
+{
+    QString where;
+    QVariantList values;
+};
+
+Filter filterFor(const storage::Database &db, const MemberQuery &query, const QString &province)
+{
+    QStringList conditions;
+    Filter filter;
+    const QStringList words = queryWords(query.text);
+    if (!words.isEmpty()) {
+        if (db.isPostgres()) {
+            QStringList terms;
+            for (const QString &word : words) {
+                terms << word + u":*"_s;
+            }
+            conditions << u"to_tsvector('simple', search_key) @@ to_tsquery('simple', ?)"_s;
+            filter.values << terms.join(u" & "_s);
+        } else {
+            QStringList terms;
+            for (const QString &word : words) {
+                terms << u'"' + word + u"\"*"_s;
+            }
+            conditions << u"id IN (SELECT rowid FROM members_fts WHERE members_fts MATCH ?)"_s;
+            filter.values << terms.join(u' ');
+        }
+    }
+    if (!province.isEmpty()) {
+        conditions << u"province = ?"_s;
+        filter.values << province;
+    }
+    if (query.status) {
+        conditions << u"status = ?"_s;
+        filter.values << statusId(*query.status);
+    }
+    if (query.kind) {
+        conditions << u"kind = ?"_s;
+        filter.values << kindId(*query.kind);
+    }
+    filter.where = conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+    return filter;
+}
+
+} // namespace
+
+Result<QList<Member>> MemberService::search(const accounts::Actor &actor, const MemberQuery &query)
+{
+    QString province = query.province;
+    if (accounts::roleIsProvinceScoped(actor.role) && province.isEmpty()) {
+        province = actor.province;
+    }
+    if (const Status allowed = checkScope(actor, accounts::Permission::ViewMembers, province);
+        !allowed) {
+        return allowed.error();
+    }
+    Filter filter = filterFor(m_db, query, province);
+    filter.values << query.limit << query.offset;
+    auto rows = m_db.run(u"SELECT "_s + columns + u" FROM members"_s + filter.where
+            + u" ORDER BY sort_key, id LIMIT ? OFFSET ?"_s,
+        filter.values);
+    if (!rows) {
+        return rows.error();
+    }
+    QList<Member> found;
+    while (rows->next()) {
+        found << readMember(*rows);
+    }
+    return found;
+}
+
+Result<qint64> MemberService::count(const accounts::Actor &actor, const MemberQuery &query)
+{
+    QString province = query.province;
+    if (accounts::roleIsProvinceScoped(actor.role) && province.isEmpty()) {
+        province = actor.province;
+    }
+    if (const Status allowed = checkScope(actor, accounts::Permission::ViewMembers, province);
+        !allowed) {
+        return allowed.error();
+    }
+    const Filter filter = filterFor(m_db, query, province);
+    auto rows = m_db.run(u"SELECT COUNT(*) FROM members"_s + filter.where, filter.values);
+    if (!rows) {
+        return rows.error();
+    }
+    rows->next();
+    return rows->value(0).toLongLong();
+}
+
+Status MemberService::setStatus(const accounts::Actor &actor, qint64 memberId, MemberStatus status,
+    QDate effective, const QString &reason)
+{
+    return m_db.inTransaction([&]() -> Status {
+        const auto found = readOne(u"id = ?"_s, {memberId});
+        if (!found) {
+            return found.error();
+        }
+        if (!found->has_value()) {
+            return makeError(Error::Kind::NotFound, Text::tr("There is no such member."));
+        }
+        const Member &member = **found;
+        if (const Status allowed
+            = checkScope(actor, accounts::Permission::EditMembers, member.province);
+            !allowed) {
+            return allowed;
+        }
+        const QString now = timestamp(QDateTime::currentDateTimeUtc());
+        if (auto done = m_db.run(u"UPDATE members SET status = ?, updated_at = ? WHERE id = ?"_s,
+                {statusId(status), now, memberId});
+            !done) {
+            return done.error();
+        }
+        if (auto done = m_db.run(u"INSERT INTO member_status_history (member_id, status, "
+                                 "changed_on, reason, recorded_at) VALUES (?, ?, ?, ?, ?)"_s,
+                {memberId, statusId(status),
+                    (effective.isValid() ? effective : QDate::currentDate()).toString(Qt::ISODate),
+                    nullable(reason), now});
+            !done) {
+            return done.error();
+        }
+        return storage::AuditLog::record(m_db, actor.auditActor(), u"member.status"_s, u"member"_s,
+            QString::number(memberId), {{u"status"_s, statusId(member.status)}},
+            {{u"status"_s, statusId(status)}, {u"reason"_s, reason}});
+    });
+}
+
+Status MemberService::recordDues(const accounts::Actor &actor, qint64 memberId, const Dues &dues)
+{
+    if (dues.amountRial < 0) {
+        return makeError(Error::Kind::Invalid, Text::tr("Dues cannot be negative."));
+    }
+    if (dues.year < 1300 || dues.year > 1500) {
+        return makeError(Error::Kind::Invalid,
+            Text::tr("%1 is not a Solar Hijri year such as 1403.").arg(dues.year));
+    }
+    return m_db.inTransaction([&]() -> Status {
+        const auto found = readOne(u"id = ?"_s, {memberId});
+        if (!found) {
+            return found.error();
+        }
+        if (!found->has_value()) {
+            return makeError(Error::Kind::NotFound, Text::tr("There is no such member."));
+        }
+        if (const Status allowed
+            = checkScope(actor, accounts::Permission::EditMembers, (*found)->province);
+            !allowed) {
+            return allowed;
+        }
+        auto previous = m_db.run(u"SELECT amount_rial, receipt_no FROM member_dues "
+                                 "WHERE member_id = ? AND year = ?"_s,
+            {memberId, dues.year});
+        if (!previous) {
+            return previous.error();
+        }
+        QJsonObject before;
+        if (previous->next()) {
+            before = {{u"year"_s, dues.year}, {u"amount_rial"_s, previous->value(0).toLongLong()},
+                {u"receipt_no"_s, previous->value(1).toString()}};
+        }
+        previous->finish();
+        auto saved = m_db.run(
+            u"INSERT INTO member_dues (member_id, year, amount_rial, receipt_no, paid_on) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (member_id, year) DO UPDATE SET "
+            "amount_rial = excluded.amount_rial, receipt_no = excluded.receipt_no, "
+            "paid_on = excluded.paid_on"_s,
+            {memberId, dues.year, dues.amountRial, nullable(dues.receiptNo),
+                nullableDate(dues.paidOn)});
+        if (!saved) {
+            return saved.error();
+        }
+        return storage::AuditLog::record(m_db, actor.auditActor(), u"member.dues"_s, u"member"_s,
+            QString::number(memberId), before,
+            {{u"year"_s, dues.year}, {u"amount_rial"_s, dues.amountRial},
+                {u"receipt_no"_s, dues.receiptNo}});
+    });
+}
+
+Result<QList<Dues>> MemberService::dues(const accounts::Actor &actor, qint64 memberId)
+{
+    const auto member = get(actor, memberId);
+    if (!member) {
+        return member.error();
+    }
+    auto rows = m_db.run(u"SELECT year, amount_rial, receipt_no, paid_on FROM member_dues "
+                         "WHERE member_id = ? ORDER BY year DESC"_s,
+        {memberId});
+    if (!rows) {
+        return rows.error();
+    }
+    QList<Dues> all;
+    while (rows->next()) {
+        all << Dues {rows->value(0).toInt(), rows->value(1).toLongLong(), rows->value(2).toString(),
+            QDate::fromString(rows->value(3).toString(), Qt::ISODate)};
+    }
+    return all;
+}
+
+} // namespace daftar::members

@@ -1,0 +1,78 @@
+// The member bank: checking, saving, finding and counting members. Every call
+// checks the actor (branch officers only see and change their own province) and
+// every write is audited in the same transaction.
+#pragma once
+
+#include "Member.h"
+#include "accounts/Actor.h"
+#include "core/Result.h"
+
+#include <QList>
+
+namespace daftar::storage {
+class Database;
+}
+
+namespace daftar::members {
+
+struct MemberQuery
+{
+    QString text; // type-ahead: every word must start a word of a name, code, mobile or city
+    QString province; // ISO code
+    std::optional<MemberStatus> status;
+    std::optional<MemberKind> kind;
+    int limit = 50;
+    int offset = 0;
+};
+
+struct Dues
+{
+    int year = 0; // Jalali year
+    qint64 amountRial = 0; // Rial, never a float
+    QString receiptNo;
+    QDate paidOn;
+};
+
+class MemberService
+{
+public:
+    explicit MemberService(storage::Database &db);
+
+    // Canonicalises a member in place (identifiers, mobile, postal code, province
+    // from any spelling) and returns every problem found; empty means valid.
+    static QList<FieldProblem> normalize(Member &member);
+
+    // Refuses a member whose national code or ID is already in the bank, naming them.
+    Result<Member> create(const accounts::Actor &actor, Member member);
+    Result<Member> update(const accounts::Actor &actor, Member member);
+
+    Result<std::optional<Member>> get(const accounts::Actor &actor, qint64 id);
+    // Any digit script, spaces, dashes, lost leading zeros.
+    Result<std::optional<Member>> findByNationalId(
+        const accounts::Actor &actor, const QString &nationalId);
+    // Sorted in Persian alphabetical order of the display name.
+    Result<QList<Member>> search(const accounts::Actor &actor, const MemberQuery &query);
+    Result<qint64> count(const accounts::Actor &actor, const MemberQuery &query);
+
+    Status setStatus(const accounts::Actor &actor, qint64 memberId, MemberStatus status,
+        QDate effective, const QString &reason);
+    Status recordDues(const accounts::Actor &actor, qint64 memberId, const Dues &dues);
+    Result<QList<Dues>> dues(const accounts::Actor &actor, qint64 memberId);
+
+    // For the import: inserts inside the caller's transaction unless a member with
+    // the same kind and national ID exists; returns the new id, or nothing when
+    // the member was already there. `member` must be normalised.
+    Result<std::optional<qint64>> insertIfAbsent(const storage::AuditActor &by, Member &member);
+
+    static QString searchKeyOf(const Member &member);
+
+private:
+    Result<QString> nextMembershipNo();
+    Result<std::optional<Member>> readOne(const QString &where, const QVariantList &values);
+    Status checkScope(const accounts::Actor &actor, accounts::Permission permission,
+        const QString &province) const;
+
+    storage::Database &m_db;
+};
+
+} // namespace daftar::members

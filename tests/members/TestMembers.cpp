@@ -1,0 +1,344 @@
+// The member bank's core on a real engine (run once on SQLite, once on PostgreSQL).
+#include "TestDatabase.h"
+#include "accounts/AccountService.h"
+#include "members/MemberService.h"
+#include "storage/AuditLog.h"
+#include "text/Identifiers.h"
+#include "text/PersianText.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace daftar;
+using namespace daftar::members;
+
+namespace {
+
+// A valid national code built from the rule, never a hand-typed "valid-looking" number.
+QString nationalCode(quint32 seed)
+{
+    QString nine = u"%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
+    return nine + QString::number(text::nationalCodeCheckDigit(nine));
+}
+
+QString legalId(quint32 seed)
+{
+    QString ten = u"1%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
+    return ten + QString::number(text::legalEntityIdCheckDigit(ten));
+}
+
+Member person(const QString &first, const QString &last, const QString &code,
+    const QString &province = u"تهران"_s)
+{
+    Member member;
+    member.kind = MemberKind::Person;
+    member.firstName = first;
+    member.lastName = last;
+    member.nationalId = code;
+    member.province = province;
+    return member;
+}
+
+} // namespace
+
+class TestMembers : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_testDb;
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<MemberService> m_members;
+    accounts::Actor m_admin;
+
+    accounts::Actor actorWith(accounts::Role role, const QString &province = {})
+    {
+        accounts::Actor actor;
+        actor.userId = 1;
+        actor.username = u"someone"_s;
+        actor.displayName = u"Someone"_s;
+        actor.role = role;
+        actor.province = province;
+        return actor;
+    }
+
+private slots:
+    void init()
+    {
+        m_testDb = std::make_unique<test::TestDatabase>();
+        m_db = m_testDb->open();
+        m_members = std::make_unique<MemberService>(*m_db);
+        accounts::AccountService accounts(*m_db);
+        m_admin = accounts.createFirstAdministrator(u"admin"_s, u"Admin"_s, u"admin-pass-1"_s)
+                      .value()
+                      .actor();
+    }
+    void cleanup()
+    {
+        m_members.reset();
+        m_db.reset();
+        m_testDb.reset();
+    }
+
+    void allProvincesArePresent()
+    {
+        auto query = m_db->run(u"SELECT COUNT(*), MIN(code), MAX(code) FROM provinces"_s).value();
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 31);
+        QCOMPARE(query.value(1).toString(), u"IR-00"_s);
+        QCOMPARE(query.value(2).toString(), u"IR-30"_s);
+    }
+
+    void createNormalisesWhatWasTyped()
+    {
+        const QString code = nationalCode(12345678); // starts with 0
+        QVERIFY(code.startsWith(u'0'));
+        Member input
+            = person(u"علي"_s, u"كريمي"_s, text::toPersianDigits(code.mid(1)), u"خراسان رضوي"_s);
+        input.mobile = u"۰۹۱۲-۳۴۵-۶۷۸۹"_s;
+        input.postalCode = u"13145-67890"_s;
+        const auto created = m_members->create(m_admin, input);
+        QVERIFY2(created.ok(), qPrintable(created.errorMessage()));
+        QCOMPARE(created->nationalId, code); // leading zero restored, ASCII
+        QCOMPARE(created->province, u"IR-09"_s); // any spelling to the ISO code
+        QCOMPARE(created->mobile, u"+989123456789"_s); // E.164
+        QCOMPARE(created->postalCode, u"1314567890"_s);
+        QCOMPARE(created->firstName, u"علي"_s); // stored as typed; search ignores the variant
+        QVERIFY(created->membershipNo.startsWith(u'M'));
+        const auto again = m_members->get(m_admin, created->id).value();
+        QVERIFY(again.has_value());
+        QCOMPARE(again->displayName(), u"علي كريمي"_s);
+    }
+
+    void invalidInputIsRefusedWithTheReason_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("mentions");
+        const QString valid = nationalCode(1234567);
+        const QString wrongCheckDigit
+            = valid.left(9) + QString::number((valid.back().digitValue() + 1) % 10);
+        QTest::addRow("checksum") << u"national_id"_s << wrongCheckDigit << u"check digit"_s;
+        QTest::addRow("province") << u"province"_s << u"آتلانتیس"_s << u"آتلانتیس"_s;
+        QTest::addRow("mobile") << u"mobile"_s << u"12345"_s << u"12345"_s;
+        QTest::addRow("postal code") << u"postal_code"_s << u"11111-11111"_s << u"postal code"_s;
+        QTest::addRow("email") << u"email"_s << u"not-an-address"_s << u"email"_s;
+        QTest::addRow("no last name") << u"last_name"_s << QString() << u"last name"_s;
+    }
+    void invalidInputIsRefusedWithTheReason()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, mentions);
+        Member member = person(u"زهرا"_s, u"رضایی"_s, nationalCode(777));
+        if (field == "national_id"_L1)
+            member.nationalId = value;
+        if (field == "province"_L1)
+            member.province = value;
+        if (field == "mobile"_L1)
+            member.mobile = value;
+        if (field == "postal_code"_L1)
+            member.postalCode = value;
+        if (field == "email"_L1)
+            member.email = value;
+        if (field == "last_name"_L1)
+            member.lastName = value;
+        Member copy = member;
+        const QList<FieldProblem> problems = MemberService::normalize(copy);
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().field, field);
+        const auto created = m_members->create(m_admin, member);
+        QVERIFY(!created.ok());
+        QCOMPARE(created.error().kind, Error::Kind::Invalid);
+        QVERIFY2(created.errorMessage().contains(mentions), qPrintable(created.errorMessage()));
+        QCOMPARE(m_members->count(m_admin, {}).value(), qint64(0));
+    }
+
+    void aKnownCodeNamesTheExistingMember()
+    {
+        const QString code = nationalCode(424242);
+        const Member first
+            = m_members->create(m_admin, person(u"مریم"_s, u"احمدی"_s, code)).value();
+        const auto second = m_members->create(m_admin, person(u"مريم"_s, u"احمدي"_s, code));
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().kind, Error::Kind::Conflict);
+        QVERIFY(second.errorMessage().contains(first.membershipNo));
+        const auto found
+            = m_members->findByNationalId(m_admin, text::toPersianDigits(code)).value();
+        QVERIFY(found.has_value());
+        QCOMPARE(found->id, first.id);
+    }
+
+    void searchIgnoresLetterVariantsDigitsAndZwnj_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("hits");
+        QTest::addRow("Arabic yeh in the query") << u"علي"_s << 2;
+        QTest::addRow("prefix") << u"عل"_s << 2;
+        QTest::addRow("two words") << u"علی کر"_s << 1;
+        QTest::addRow("ZWNJ in the name") << u"حسینزاده"_s << 1;
+        QTest::addRow("ZWNJ in the query") << u"حسین‌زاده"_s << 1;
+        QTest::addRow("Persian digits of the code") << u"۰۰۴۴"_s << 1;
+        QTest::addRow("mobile as typed") << u"0935"_s << 1;
+        QTest::addRow("city") << u"مشهد"_s << 1;
+        QTest::addRow("nothing") << u"ژاله"_s << 0;
+    }
+    void searchIgnoresLetterVariantsDigitsAndZwnj()
+    {
+        QFETCH(QString, query);
+        QFETCH(int, hits);
+        Member ali = person(u"علی"_s, u"کریمی"_s, nationalCode(4400001));
+        ali.city = u"مشهد"_s;
+        ali.mobile = u"09351234567"_s;
+        QVERIFY(m_members->create(m_admin, ali).ok());
+        QVERIFY(
+            m_members
+                ->create(m_admin, person(u"علي"_s, u"حسين‌زاده"_s, nationalCode(5500002)))
+                .ok());
+        QVERIFY(
+            m_members->create(m_admin, person(u"سارا"_s, u"موسوی"_s, nationalCode(6600003))).ok());
+        MemberQuery q;
+        q.text = query;
+        const auto found = m_members->search(m_admin, q);
+        QVERIFY2(found.ok(), qPrintable(found.errorMessage()));
+        QCOMPARE(found->size(), hits);
+        QCOMPARE(m_members->count(m_admin, q).value(), qint64(hits));
+    }
+
+    void resultsComeInPersianOrder()
+    {
+        const QStringList names {u"گلناز"_s, u"لیلا"_s, u"ژیلا"_s, u"پریسا"_s, u"آرش"_s, u"یاسمن"_s,
+            u"چکاوک"_s, u"بهرام"_s};
+        quint32 seed = 1000;
+        for (const QString &name : names) {
+            QVERIFY(m_members->create(m_admin, person(name, u"نیکو"_s, nationalCode(++seed))).ok());
+        }
+        const auto found = m_members->search(m_admin, {}).value();
+        QStringList order;
+        for (const Member &member : found) {
+            order << member.firstName;
+        }
+        QCOMPARE(order,
+            (QStringList {u"آرش"_s, u"بهرام"_s, u"پریسا"_s, u"چکاوک"_s, u"ژیلا"_s, u"گلناز"_s,
+                u"لیلا"_s, u"یاسمن"_s}));
+    }
+
+    void filtersAndPaging()
+    {
+        for (quint32 i = 0; i < 30; ++i) {
+            Member member = person(u"نام%1"_s.arg(i), u"خانواده"_s, nationalCode(9000 + i),
+                i % 3 == 0 ? u"فارس"_s : u"تهران"_s);
+            QVERIFY(m_members->create(m_admin, member).ok());
+        }
+        Member company;
+        company.kind = MemberKind::Legal;
+        company.organizationName = u"شرکت تعاونی مصرف فرهنگیان"_s;
+        company.nationalId = legalId(31337);
+        company.province = u"IR-07"_s;
+        QVERIFY2(m_members->create(m_admin, company).ok(), "legal entity");
+        MemberQuery fars;
+        fars.province = u"IR-07"_s;
+        QCOMPARE(m_members->count(m_admin, fars).value(), qint64(11));
+        fars.kind = MemberKind::Legal;
+        QCOMPARE(m_members->count(m_admin, fars).value(), qint64(1));
+        MemberQuery page;
+        page.limit = 12;
+        page.offset = 24;
+        QCOMPARE(m_members->search(m_admin, page).value().size(), 7);
+    }
+
+    void branchOfficerSeesOnlyTheirProvince()
+    {
+        QVERIFY(
+            m_members->create(m_admin, person(u"الف"_s, u"ب"_s, nationalCode(1), u"IR-23"_s)).ok());
+        const Member fars
+            = m_members->create(m_admin, person(u"پ"_s, u"ت"_s, nationalCode(2), u"IR-07"_s))
+                  .value();
+        const accounts::Actor officer = actorWith(accounts::Role::BranchOfficer, u"IR-23"_s);
+        QCOMPARE(m_members->count(officer, {}).value(), qint64(1));
+        MemberQuery other;
+        other.province = u"IR-07"_s;
+        QCOMPARE(m_members->search(officer, other).error().kind, Error::Kind::Refused);
+        QCOMPARE(m_members->get(officer, fars.id).error().kind, Error::Kind::Refused);
+        Member moved = fars;
+        moved.city = u"شیراز"_s;
+        QCOMPARE(m_members->update(officer, moved).error().kind, Error::Kind::Refused);
+        QCOMPARE(m_members->create(officer, person(u"ث"_s, u"ج"_s, nationalCode(3), u"IR-07"_s))
+                     .error()
+                     .kind,
+            Error::Kind::Refused);
+        QVERIFY(
+            m_members->create(officer, person(u"ث"_s, u"ج"_s, nationalCode(3), u"IR-23"_s)).ok());
+    }
+
+    void viewerCannotWrite()
+    {
+        const Member member
+            = m_members->create(m_admin, person(u"نرگس"_s, u"کریمی"_s, nationalCode(55))).value();
+        const accounts::Actor viewer = actorWith(accounts::Role::Viewer);
+        QCOMPARE(m_members->count(viewer, {}).value(), qint64(1)); // may look
+        QCOMPARE(m_members->create(viewer, person(u"x"_s, u"y"_s, nationalCode(56))).error().kind,
+            Error::Kind::Refused);
+        Member changed = member;
+        changed.city = u"قم"_s;
+        QCOMPARE(m_members->update(viewer, changed).error().kind, Error::Kind::Refused);
+        QCOMPARE(
+            m_members->setStatus(viewer, member.id, MemberStatus::Suspended, {}, {}).error().kind,
+            Error::Kind::Refused);
+        QCOMPARE(m_members->recordDues(viewer, member.id, {1403, 5000000, {}, {}}).error().kind,
+            Error::Kind::Refused);
+        QCOMPARE(m_members->count(m_admin, {}).value(), qint64(1));
+        QVERIFY(!m_members->get(m_admin, member.id).value()->city.contains(u"قم"_s));
+    }
+
+    void updateStatusAndDuesAreAudited()
+    {
+        Member member
+            = m_members->create(m_admin, person(u"رضا"_s, u"نوری"_s, nationalCode(77))).value();
+        member.city = u"کرج"_s;
+        QVERIFY(m_members->update(m_admin, member).ok());
+        QVERIFY(m_members
+                    ->setStatus(m_admin, member.id, MemberStatus::Suspended, QDate(2024, 5, 1),
+                        u"unpaid dues"_s)
+                    .ok());
+        QVERIFY(m_members
+                    ->recordDues(m_admin, member.id, {1403, 12000000, u"R-77"_s, QDate(2024, 6, 1)})
+                    .ok());
+        QVERIFY(m_members
+                    ->recordDues(m_admin, member.id, {1403, 15000000, u"R-78"_s, QDate(2024, 6, 2)})
+                    .ok());
+        const auto dues = m_members->dues(m_admin, member.id).value();
+        QCOMPARE(dues.size(), 1);
+        QCOMPARE(dues.first().amountRial, qint64(15000000));
+        QCOMPARE(m_members->get(m_admin, member.id).value()->status, MemberStatus::Suspended);
+        const auto history
+            = storage::AuditLog::forEntity(*m_db, u"member"_s, QString::number(member.id)).value();
+        QStringList actions;
+        for (const auto &entry : history) {
+            actions << entry.action;
+        }
+        QCOMPARE(actions,
+            (QStringList {u"member.dues"_s, u"member.dues"_s, u"member.status"_s,
+                u"member.update"_s, u"member.create"_s}));
+        QCOMPARE(history.at(3).before.value(u"city"_s).toString(), QString());
+        QCOMPARE(history.at(3).after.value(u"city"_s).toString(), u"کرج"_s);
+        QCOMPARE(history.at(0).before.value(u"amount_rial"_s).toInteger(), qint64(12000000));
+    }
+
+    void insertIfAbsentRecognisesRowsAlreadyIn()
+    {
+        Member member = person(u"امید"_s, u"صالحی"_s, nationalCode(8080));
+        QVERIFY(MemberService::normalize(member).isEmpty());
+        const auto first = m_members->insertIfAbsent(m_admin.auditActor(), member);
+        QVERIFY(first.ok() && first->has_value());
+        Member again = person(u"امید"_s, u"صالحی"_s, nationalCode(8080));
+        QVERIFY(MemberService::normalize(again).isEmpty());
+        const auto second = m_members->insertIfAbsent(m_admin.auditActor(), again);
+        QVERIFY(second.ok());
+        QVERIFY(!second->has_value());
+        QCOMPARE(m_members->count(m_admin, {}).value(), qint64(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMembers)
+#include "TestMembers.moc"
