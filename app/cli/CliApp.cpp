@@ -1,8 +1,14 @@
 #include "CliApp.h"
 
 #include "accounts/AccountService.h"
+#include "members/BranchService.h"
+#include "members/MemberExport.h"
+#include "members/MemberImport.h"
+#include "members/MemberService.h"
 #include "storage/Database.h"
 #include "storage/Schema.h"
+#include "text/PersianText.h"
+#include "text/Provinces.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -43,6 +49,15 @@ const char *const overview = QT_TRANSLATE_NOOP("daftar_cli",
     "                             DAFTAR_NEW_PASSWORD or is asked for\n"
     "  users list [--json]        list accounts\n"
     "  users passwd NAME          set a new password (unlocks a locked account)\n"
+    "  members import FILE [--report REPORT.csv] [--dry-run]\n"
+    "                 [--encoding auto|utf-8|utf-16|windows-1256]\n"
+    "                             import a CSV or XLSX member list (exit 3: some rows\n"
+    "                             rejected, the rest are in; the report says why)\n"
+    "  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension\n"
+    "  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]\n"
+    "  members show ID|NATIONAL_ID [--json]\n"
+    "  members count [--province IR-NN] [--json]\n"
+    "  branches list [--json]\n"
     "\n"
     "Options:\n"
     "  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db\n"
@@ -96,6 +111,12 @@ private:
     int usersAdd(const QStringList &args);
     int usersList(const QStringList &args);
     int usersPasswd(const QStringList &args);
+    int membersImport(const QStringList &args);
+    int membersExport(const QStringList &args);
+    int membersSearch(const QStringList &args);
+    int membersShow(const QStringList &args);
+    int membersCount(const QStringList &args);
+    int branchesList(const QStringList &args);
 
     // Parses a subcommand's own options; returns false after reporting misuse.
     bool parseSub(QCommandLineParser &parser, const QStringList &args, int positionalCount,
@@ -153,6 +174,24 @@ int Runner::run(const QStringList &arguments)
     }
     if (command == "users passwd"_L1) {
         return usersPasswd(rest);
+    }
+    if (command == "members import"_L1) {
+        return membersImport(rest);
+    }
+    if (command == "members export"_L1) {
+        return membersExport(rest);
+    }
+    if (command == "members search"_L1) {
+        return membersSearch(rest);
+    }
+    if (command == "members show"_L1) {
+        return membersShow(rest);
+    }
+    if (command == "members count"_L1) {
+        return membersCount(rest);
+    }
+    if (command == "branches list"_L1) {
+        return branchesList(rest);
     }
     return usageError(Text::tr("Unknown command \"%1\".").arg(command));
 }
@@ -434,6 +473,287 @@ int Runner::usersPasswd(const QStringList &args)
         return failure(changed.error());
     }
     m_out << Text::tr("The password of %1 was changed.").arg(username) << '\n';
+    return Done;
+}
+
+namespace {
+
+QString provinceOption(const QString &value, bool *ok)
+{
+    *ok = true;
+    if (value.isEmpty()) {
+        return {};
+    }
+    const auto province = text::findProvince(value);
+    *ok = province.has_value();
+    return province ? province->code : QString();
+}
+
+} // namespace
+
+int Runner::membersImport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption reportOption(u"report"_s, QString(), u"REPORT.csv"_s);
+    const QCommandLineOption dryRunOption(u"dry-run"_s);
+    const QCommandLineOption encodingOption(u"encoding"_s, QString(), u"ENCODING"_s, u"auto"_s);
+    parser.addOptions({reportOption, dryRunOption, encodingOption});
+    if (!parseSub(parser, args, 1,
+            u"daftar-cli members import FILE [--report REPORT.csv] [--dry-run] "
+            "[--encoding auto|utf-8|utf-16|windows-1256]"_s)) {
+        return m_subExit;
+    }
+    const auto encoding = importing::encodingFromName(parser.value(encodingOption));
+    if (!encoding) {
+        return usageError(Text::tr("Unknown encoding \"%1\": use auto, utf-8, utf-16 or "
+                                   "windows-1256.")
+                              .arg(parser.value(encodingOption)));
+    }
+    auto context = openForWork(false);
+    if (!context) {
+        return failure(context.error());
+    }
+    const QString file = parser.positionalArguments().at(0);
+    members::ImportOptions options;
+    options.encoding = *encoding;
+    options.dryRun = parser.isSet(dryRunOption);
+    members::MemberImport importer(*context->db);
+    const auto report = importer.run(context->actor, file, options);
+    if (!report) {
+        return failure(report.error());
+    }
+    for (const members::ImportProblem &problem : report->problems) {
+        m_err << Text::tr("row %1, %2 \"%3\": %4 (%5)")
+                     .arg(problem.row)
+                     .arg(problem.column, problem.value, problem.message, problem.code)
+              << '\n';
+    }
+    if (parser.isSet(reportOption)) {
+        if (const Status saved = report->saveCsv(parser.value(reportOption)); !saved) {
+            return failure(saved.error());
+        }
+    }
+    const QString summary = options.dryRun
+        ? Text::tr("%1 (%2, %3): %4 data rows; %5 would be imported, %6 "
+                   "are already in the bank, %7 rejected. Nothing was "
+                   "written (dry run).")
+        : Text::tr("%1 (%2, %3): %4 data rows; %5 imported, %6 were "
+                   "already in the bank, %7 rejected.");
+    m_out << summary
+                 .arg(file, report->table.format, importing::encodingName(report->table.encoding))
+                 .arg(report->dataRows)
+                 .arg(report->imported)
+                 .arg(report->alreadyPresent)
+                 .arg(report->rejected)
+          << '\n';
+    if (!report->mapping.unknownHeaders.isEmpty()) {
+        m_out << Text::tr("Columns not used: %1").arg(report->mapping.unknownHeaders.join(u", "_s))
+              << '\n';
+    }
+    return report->exitCode();
+}
+
+int Runner::membersExport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption provinceOpt(u"province"_s, QString(), u"IR-NN"_s);
+    parser.addOption(provinceOpt);
+    if (!parseSub(parser, args, 1, u"daftar-cli members export FILE [--province IR-NN]"_s)) {
+        return m_subExit;
+    }
+    bool ok = true;
+    members::MemberQuery query;
+    query.province = provinceOption(parser.value(provinceOpt), &ok);
+    if (!ok) {
+        return usageError(Text::tr("Unknown province \"%1\".").arg(parser.value(provinceOpt)));
+    }
+    auto context = openForWork(false);
+    if (!context) {
+        return failure(context.error());
+    }
+    const QString file = parser.positionalArguments().at(0);
+    const auto written = members::exportMembers(*context->db, context->actor, query, file);
+    if (!written) {
+        return failure(written.error());
+    }
+    m_out << Text::tr("%1 members written to %2.").arg(*written).arg(file) << '\n';
+    return Done;
+}
+
+int Runner::membersSearch(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption provinceOpt(u"province"_s, QString(), u"IR-NN"_s);
+    const QCommandLineOption statusOpt(u"status"_s, QString(), u"STATUS"_s);
+    const QCommandLineOption limitOpt(u"limit"_s, QString(), u"N"_s, u"50"_s);
+    const QCommandLineOption jsonOpt(u"json"_s);
+    parser.addOptions({provinceOpt, statusOpt, limitOpt, jsonOpt});
+    if (!parseSub(parser, args, 1,
+            u"daftar-cli members search QUERY [--province IR-NN] [--status S] [--limit N] "
+            "[--json]"_s)) {
+        return m_subExit;
+    }
+    bool ok = true;
+    members::MemberQuery query;
+    query.text = parser.positionalArguments().at(0);
+    query.province = provinceOption(parser.value(provinceOpt), &ok);
+    if (!ok) {
+        return usageError(Text::tr("Unknown province \"%1\".").arg(parser.value(provinceOpt)));
+    }
+    if (parser.isSet(statusOpt)) {
+        const auto status = members::statusFromId(parser.value(statusOpt));
+        if (!status) {
+            return usageError(Text::tr("Unknown status \"%1\": use active, suspended, expired or "
+                                       "resigned.")
+                                  .arg(parser.value(statusOpt)));
+        }
+        query.status = status;
+    }
+    query.limit = parser.value(limitOpt).toInt(&ok);
+    if (!ok || query.limit < 1) {
+        return usageError(Text::tr("--limit needs a positive number."));
+    }
+    auto context = openForWork(false);
+    if (!context) {
+        return failure(context.error());
+    }
+    members::MemberService service(*context->db);
+    const auto found = service.search(context->actor, query);
+    if (!found) {
+        return failure(found.error());
+    }
+    if (parser.isSet(jsonOpt)) {
+        QJsonArray array;
+        for (const members::Member &member : *found) {
+            array.append(members::toJson(member));
+        }
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return Done;
+    }
+    for (const members::Member &member : *found) {
+        m_out << member.membershipNo << '\t' << member.displayName() << '\t' << member.nationalId
+              << '\t' << member.province << '\t' << member.city << '\t'
+              << members::statusId(member.status) << '\n';
+    }
+    return Done;
+}
+
+int Runner::membersShow(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOpt(u"json"_s);
+    parser.addOption(jsonOpt);
+    if (!parseSub(parser, args, 1, u"daftar-cli members show ID|NATIONAL_ID [--json]"_s)) {
+        return m_subExit;
+    }
+    auto context = openForWork(false);
+    if (!context) {
+        return failure(context.error());
+    }
+    members::MemberService service(*context->db);
+    const QString key = text::toLatinDigits(parser.positionalArguments().at(0).trimmed());
+    // Up to 7 digits is a member's id; national codes and IDs have 8 to 11.
+    const bool isId = key.size() <= 7 && !text::digitsOnly(key).isEmpty();
+    const auto found = isId ? service.get(context->actor, key.toLongLong())
+                            : service.findByNationalId(context->actor, key);
+    if (!found) {
+        return failure(found.error());
+    }
+    if (!found->has_value()) {
+        return failure(makeError(
+            Error::Kind::NotFound, Text::tr("No member has the id or national code %1.").arg(key)));
+    }
+    const members::Member &member = **found;
+    QJsonObject object = members::toJson(member);
+    if (const auto dues = service.dues(context->actor, member.id); dues) {
+        QJsonArray years;
+        for (const members::Dues &paid : *dues) {
+            years.append(QJsonObject {{u"year"_s, paid.year}, {u"amount_rial"_s, paid.amountRial},
+                {u"receipt_no"_s, paid.receiptNo}});
+        }
+        object.insert(u"dues"_s, years);
+    }
+    if (parser.isSet(jsonOpt)) {
+        m_out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        return Done;
+    }
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!it.value().isNull() && !it.value().isArray()) {
+            m_out << it.key() << ": " << it.value().toVariant().toString() << '\n';
+        }
+    }
+    return Done;
+}
+
+int Runner::membersCount(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption provinceOpt(u"province"_s, QString(), u"IR-NN"_s);
+    const QCommandLineOption jsonOpt(u"json"_s);
+    parser.addOptions({provinceOpt, jsonOpt});
+    if (!parseSub(parser, args, 0, u"daftar-cli members count [--province IR-NN] [--json]"_s)) {
+        return m_subExit;
+    }
+    bool ok = true;
+    members::MemberQuery query;
+    query.province = provinceOption(parser.value(provinceOpt), &ok);
+    if (!ok) {
+        return usageError(Text::tr("Unknown province \"%1\".").arg(parser.value(provinceOpt)));
+    }
+    auto context = openForWork(false);
+    if (!context) {
+        return failure(context.error());
+    }
+    members::MemberService service(*context->db);
+    const auto count = service.count(context->actor, query);
+    if (!count) {
+        return failure(count.error());
+    }
+    if (parser.isSet(jsonOpt)) {
+        QJsonObject object {{u"count"_s, *count}};
+        if (!query.province.isEmpty()) {
+            object.insert(u"province"_s, query.province);
+        }
+        m_out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        m_out << *count << '\n';
+    }
+    return Done;
+}
+
+int Runner::branchesList(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOpt(u"json"_s);
+    parser.addOption(jsonOpt);
+    if (!parseSub(parser, args, 0, u"daftar-cli branches list [--json]"_s)) {
+        return m_subExit;
+    }
+    auto context = openForWork(false);
+    if (!context) {
+        return failure(context.error());
+    }
+    members::BranchService service(*context->db);
+    const auto branches = service.list(context->actor);
+    if (!branches) {
+        return failure(branches.error());
+    }
+    if (parser.isSet(jsonOpt)) {
+        QJsonArray array;
+        for (const members::Branch &branch : *branches) {
+            array.append(QJsonObject {{u"id"_s, branch.id}, {u"province"_s, branch.province},
+                {u"city"_s, branch.city}, {u"name"_s, branch.name}, {u"head"_s, branch.head},
+                {u"phones"_s, branch.phones}, {u"email"_s, branch.email},
+                {u"active"_s, branch.active}, {u"member_count"_s, branch.memberCount},
+                {u"active_member_count"_s, branch.activeMemberCount}});
+        }
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return Done;
+    }
+    for (const members::Branch &branch : *branches) {
+        m_out << branch.province << '\t' << branch.city << '\t' << branch.name << '\t'
+              << branch.memberCount << '\n';
+    }
     return Done;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -49,6 +50,9 @@ QString kindId(MemberKind kind); // "person" / "legal"
 std::optional<MemberKind> kindFromId(QStringView id);
 QString statusId(MemberStatus status); // "active" …
 std::optional<MemberStatus> statusFromId(QStringView id);
+
+// The member as daftar-cli's --json prints it (canonical keys, ISO dates).
+QJsonObject toJson(const Member &member);
 
 // Translated for the user ("Members" context).
 QString kindDisplayName(MemberKind kind);

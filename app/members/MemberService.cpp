@@ -272,7 +272,7 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(
     member.createdAt = member.updatedAt = now;
     QVariantList values = valuesOf(member);
     values << timestamp(now) << timestamp(now);
-    auto inserted = m_db.run(
+    auto inserted = m_db.runRepeated(
         u"INSERT INTO members (membership_no, kind, first_name, last_name, organization_name, "
         "national_id, registration_no, activity_sector, province, branch_id, city, address, "
         "postal_code, mobile, phone, email, join_date, status, notes, directory_consent, "
@@ -283,11 +283,11 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(
     if (!inserted) {
         return inserted.error();
     }
-    if (!inserted->next()) {
+    if (!(*inserted)->next()) {
         return std::optional<qint64>();
     }
-    member.id = inserted->value(0).toLongLong();
-    inserted->finish();
+    member.id = (*inserted)->value(0).toLongLong();
+    (*inserted)->finish();
     const Status audited = storage::AuditLog::record(m_db, by, u"member.create"_s, u"member"_s,
         QString::number(member.id), {}, describe(member));
     if (!audited) {
@@ -502,8 +502,37 @@ Filter filterFor(const storage::Database &db, const MemberQuery &query, const QS
         conditions << u"kind = ?"_s;
         filter.values << kindId(*query.kind);
     }
+    if (query.branchId) {
+        conditions << u"branch_id = ?"_s;
+        filter.values << *query.branchId;
+    }
+    if (query.unpaidYear) {
+        conditions << u"NOT EXISTS (SELECT 1 FROM member_dues d WHERE d.member_id = members.id "
+                      "AND d.year = ?)"_s;
+        filter.values << *query.unpaidYear;
+    }
     filter.where = conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
     return filter;
+}
+
+// Persian text is ordered by stored ICU keys, never by the engine's collation.
+QString orderBy(const MemberQuery &query)
+{
+    const QString direction = query.descending ? u" DESC"_s : QString();
+    switch (query.sortBy) {
+    case MemberQuery::SortBy::Name:
+        break;
+    case MemberQuery::SortBy::MembershipNo:
+        return u"membership_no"_s + direction + u", id"_s;
+    case MemberQuery::SortBy::Province:
+        return u"(SELECT p.sort_key FROM provinces p WHERE p.code = members.province)"_s + direction
+            + u", sort_key, id"_s;
+    case MemberQuery::SortBy::JoinDate:
+        return u"join_date"_s + direction + u", sort_key, id"_s;
+    case MemberQuery::SortBy::Status:
+        return u"status"_s + direction + u", sort_key, id"_s;
+    }
+    return u"sort_key"_s + direction + u", id"_s + direction;
 }
 
 } // namespace
@@ -521,7 +550,7 @@ Result<QList<Member>> MemberService::search(const accounts::Actor &actor, const 
     Filter filter = filterFor(m_db, query, province);
     filter.values << query.limit << query.offset;
     auto rows = m_db.run(u"SELECT "_s + columns + u" FROM members"_s + filter.where
-            + u" ORDER BY sort_key, id LIMIT ? OFFSET ?"_s,
+            + u" ORDER BY "_s + orderBy(query) + u" LIMIT ? OFFSET ?"_s,
         filter.values);
     if (!rows) {
         return rows.error();
@@ -531,6 +560,32 @@ Result<QList<Member>> MemberService::search(const accounts::Actor &actor, const 
         found << readMember(*rows);
     }
     return found;
+}
+
+Status MemberService::forEach(const accounts::Actor &actor, const MemberQuery &query,
+    const std::function<bool(const Member &)> &onMember)
+{
+    QString province = query.province;
+    if (accounts::roleIsProvinceScoped(actor.role) && province.isEmpty()) {
+        province = actor.province;
+    }
+    if (const Status allowed = checkScope(actor, accounts::Permission::ViewMembers, province);
+        !allowed) {
+        return allowed;
+    }
+    const Filter filter = filterFor(m_db, query, province);
+    auto rows = m_db.run(u"SELECT "_s + columns + u" FROM members"_s + filter.where
+            + u" ORDER BY "_s + orderBy(query),
+        filter.values);
+    if (!rows) {
+        return rows.error();
+    }
+    while (rows->next()) {
+        if (!onMember(readMember(*rows))) {
+            break;
+        }
+    }
+    return success();
 }
 
 Result<qint64> MemberService::count(const accounts::Actor &actor, const MemberQuery &query)
@@ -658,6 +713,28 @@ Result<QList<Dues>> MemberService::dues(const accounts::Actor &actor, qint64 mem
             QDate::fromString(rows->value(3).toString(), Qt::ISODate)};
     }
     return all;
+}
+
+Result<QList<StatusChange>> MemberService::statusHistory(
+    const accounts::Actor &actor, qint64 memberId)
+{
+    const auto member = get(actor, memberId);
+    if (!member) {
+        return member.error();
+    }
+    auto rows = m_db.run(u"SELECT status, changed_on, reason FROM member_status_history "
+                         "WHERE member_id = ? ORDER BY changed_on DESC, id DESC"_s,
+        {memberId});
+    if (!rows) {
+        return rows.error();
+    }
+    QList<StatusChange> history;
+    while (rows->next()) {
+        history << StatusChange {
+            statusFromId(rows->value(0).toString()).value_or(MemberStatus::Active),
+            QDate::fromString(rows->value(1).toString(), Qt::ISODate), rows->value(2).toString()};
+    }
+    return history;
 }
 
 } // namespace daftar::members

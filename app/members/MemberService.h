@@ -17,10 +17,16 @@ namespace daftar::members {
 
 struct MemberQuery
 {
+    enum class SortBy { Name, MembershipNo, Province, JoinDate, Status };
+
     QString text; // type-ahead: every word must start a word of a name, code, mobile or city
     QString province; // ISO code
+    std::optional<qint64> branchId;
     std::optional<MemberStatus> status;
     std::optional<MemberKind> kind;
+    std::optional<int> unpaidYear; // Jalali year without a dues payment
+    SortBy sortBy = SortBy::Name; // Persian alphabetical order for names and provinces
+    bool descending = false;
     int limit = 50;
     int offset = 0;
 };
@@ -31,6 +37,14 @@ struct Dues
     qint64 amountRial = 0; // Rial, never a float
     QString receiptNo;
     QDate paidOn;
+};
+
+// One entry of a member's status history: what the status became, from when, and why.
+struct StatusChange
+{
+    MemberStatus status = MemberStatus::Active;
+    QDate changedOn;
+    QString reason;
 };
 
 class MemberService
@@ -53,11 +67,17 @@ public:
     // Sorted in Persian alphabetical order of the display name.
     Result<QList<Member>> search(const accounts::Actor &actor, const MemberQuery &query);
     Result<qint64> count(const accounts::Actor &actor, const MemberQuery &query);
+    // Every member the query matches (limit and offset ignored), streamed in order;
+    // `onMember` returns false to stop. For exports of any size.
+    Status forEach(const accounts::Actor &actor, const MemberQuery &query,
+        const std::function<bool(const Member &)> &onMember);
 
     Status setStatus(const accounts::Actor &actor, qint64 memberId, MemberStatus status,
         QDate effective, const QString &reason);
     Status recordDues(const accounts::Actor &actor, qint64 memberId, const Dues &dues);
     Result<QList<Dues>> dues(const accounts::Actor &actor, qint64 memberId);
+    // Newest first.
+    Result<QList<StatusChange>> statusHistory(const accounts::Actor &actor, qint64 memberId);
 
     // For the import: inserts inside the caller's transaction unless a member with
     // the same kind and national ID exists; returns the new id, or nothing when

@@ -60,10 +60,11 @@ Status AuditLog::record(Database &db, const AuditActor &actor, const QString &ac
 {
     const QVariant actorId
         = actor.userId ? QVariant(*actor.userId) : QVariant(QMetaType::fromType<qlonglong>());
-    auto inserted = db.run(u"INSERT INTO audit_log (at, actor_id, actor, action, entity, "
-                           "entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), actorId, actor.name, action,
-            entity, entityId, jsonOrNull(before), jsonOrNull(after)});
+    auto inserted
+        = db.runRepeated(u"INSERT INTO audit_log (at, actor_id, actor, action, entity, "
+                         "entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), actorId, actor.name,
+                action, entity, entityId, jsonOrNull(before), jsonOrNull(after)});
     return inserted ? success() : Status(inserted.error());
 }
 

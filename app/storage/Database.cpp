@@ -37,6 +37,7 @@ Database::Database(DatabaseLocation location, QString connectionName)
 
 Database::~Database()
 {
+    m_prepared.clear();
     if (m_db.isValid()) {
         m_db.close();
     }
@@ -166,6 +167,27 @@ Result<QSqlQuery> Database::run(const QString &sql, const QVariantList &values)
         return storageError(sql, query.lastError().text());
     }
     return query;
+}
+
+Result<QSqlQuery *> Database::runRepeated(const QString &sql, const QVariantList &values)
+{
+    auto cached = m_prepared.find(sql);
+    if (cached == m_prepared.end()) {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            return storageError(sql, query.lastError().text());
+        }
+        cached = m_prepared.insert(sql, std::move(query));
+    }
+    QSqlQuery &query = *cached;
+    for (int i = 0; i < values.size(); ++i) {
+        query.bindValue(i, values.at(i));
+    }
+    if (!query.exec()) {
+        return storageError(sql, query.lastError().text());
+    }
+    return &query;
 }
 
 Status Database::inTransaction(const std::function<Status()> &body)

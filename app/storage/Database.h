@@ -6,6 +6,7 @@
 #include "DatabaseLocation.h"
 #include "core/Result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStringList>
@@ -43,6 +44,11 @@ public:
     // Prepares `sql` (with ? placeholders) and runs it with `values` bound in order.
     Result<QSqlQuery> run(const QString &sql, const QVariantList &values = {});
 
+    // Like run(), but keeps the prepared statement for the next call with the same
+    // SQL: for statements executed thousands of times (an import). The query stays
+    // the database's; read its result before the same SQL runs again.
+    Result<QSqlQuery *> runRepeated(const QString &sql, const QVariantList &values);
+
     // Runs `body` in one transaction: committed when it succeeds, rolled back when it
     // fails. Nested calls join the outer transaction. SQLite takes the write lock
     // at the start (BEGIN IMMEDIATE) so that two desktops never deadlock midway.
@@ -66,6 +72,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     int m_transactionDepth = 0;
+    QHash<QString, QSqlQuery> m_prepared;
 };
 
 } // namespace daftar::storage

@@ -1,0 +1,433 @@
+#include "MemberImport.h"
+
+#include "MemberService.h"
+#include "storage/Database.h"
+#include "text/Jalali.h"
+#include "text/PersianText.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSaveFile>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace daftar::members {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Members)
+};
+
+// Header spellings seen in provincial files, compared after headerKey().
+const QList<std::pair<const char *, QStringList>> &headerAliases()
+{
+    static const QList<std::pair<const char *, QStringList>> aliases = {
+        {"membership_no",
+            {u"شماره عضویت"_s, u"ش عضویت"_s, u"membership no"_s, u"membership number"_s}},
+        {"kind", {u"نوع عضو"_s, u"نوع"_s, u"نوع عضویت"_s, u"kind"_s, u"type"_s, u"member type"_s}},
+        {"first_name", {u"نام"_s, u"first name"_s, u"given name"_s}},
+        {"last_name",
+            {u"نام خانوادگی"_s, u"نام فامیل"_s, u"last name"_s, u"surname"_s, u"family name"_s}},
+        {"organization_name",
+            {u"نام تعاونی"_s, u"نام شرکت"_s, u"نام شرکت تعاونی"_s, u"organization name"_s,
+                u"organisation name"_s, u"organization"_s, u"company"_s, u"cooperative"_s}},
+        {"national_id",
+            {u"کد ملی"_s, u"شناسه ملی"_s, u"کد/شناسه ملی"_s, u"national id"_s, u"national code"_s}},
+        {"registration_no", {u"شماره ثبت"_s, u"registration no"_s, u"registration number"_s}},
+        {"activity_sector",
+            {u"زمینه فعالیت"_s, u"حوزه فعالیت"_s, u"بخش فعالیت"_s, u"activity sector"_s,
+                u"sector"_s}},
+        {"province", {u"استان"_s, u"province"_s}},
+        {"city", {u"شهر"_s, u"شهرستان"_s, u"city"_s}},
+        {"mobile",
+            {u"تلفن همراه"_s, u"موبایل"_s, u"شماره همراه"_s, u"همراه"_s, u"mobile"_s, u"cell"_s}},
+        {"phone", {u"تلفن"_s, u"تلفن ثابت"_s, u"phone"_s, u"telephone"_s}},
+        {"email", {u"ایمیل"_s, u"پست الکترونیک"_s, u"رایانامه"_s, u"email"_s, u"e-mail"_s}},
+        {"postal_code", {u"کد پستی"_s, u"postal code"_s, u"postcode"_s, u"zip"_s}},
+        {"address", {u"نشانی"_s, u"آدرس"_s, u"address"_s}},
+        {"join_date", {u"تاریخ عضویت"_s, u"join date"_s, u"member since"_s}},
+        {"status", {u"وضعیت"_s, u"وضعیت عضویت"_s, u"status"_s}},
+        {"notes", {u"توضیحات"_s, u"یادداشت"_s, u"notes"_s}},
+    };
+    return aliases;
+}
+
+// Headers match whatever their spacing, ZWNJ, underscores or letter variants.
+QString headerKey(const QString &header)
+{
+    QString key = text::searchKey(header);
+    key.remove(u' ');
+    key.remove(u'_');
+    key.remove(u'-');
+    return key;
+}
+
+std::optional<MemberKind> parseKind(const QString &value)
+{
+    const QString key = headerKey(value);
+    for (const QString &word : {u"حقیقی"_s, u"person"_s, u"natural"_s, u"شخص"_s}) {
+        if (key == headerKey(word)) {
+            return MemberKind::Person;
+        }
+    }
+    for (const QString &word : {u"حقوقی"_s, u"legal"_s, u"تعاونی"_s, u"شرکت"_s, u"company"_s}) {
+        if (key == headerKey(word)) {
+            return MemberKind::Legal;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<MemberStatus> parseStatus(const QString &value)
+{
+    const QString key = headerKey(value);
+    const QList<std::pair<MemberStatus, QStringList>> words = {
+        {MemberStatus::Active, {u"فعال"_s, u"active"_s}},
+        {MemberStatus::Suspended, {u"تعلیق"_s, u"معلق"_s, u"تعلیقشده"_s, u"suspended"_s}},
+        {MemberStatus::Expired, {u"منقضی"_s, u"منقضیشده"_s, u"expired"_s}},
+        {MemberStatus::Resigned, {u"مستعفی"_s, u"استعفا"_s, u"انصراف"_s, u"resigned"_s}},
+    };
+    for (const auto &[status, spellings] : words) {
+        for (const QString &spelling : spellings) {
+            if (key == headerKey(spelling)) {
+                return status;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+QString cell(const QStringList &cells, int column)
+{
+    return column >= 0 && column < cells.size() ? cells.at(column).trimmed() : QString();
+}
+
+QString csvField(const QString &value)
+{
+    if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n')) {
+        return u'"' + QString(value).replace(u"\""_s, u"\"\""_s) + u'"';
+    }
+    return value;
+}
+
+} // namespace
+
+ColumnMapping mapHeaders(const QStringList &headers)
+{
+    ColumnMapping mapping;
+    mapping.headers = headers;
+    for (const QString &header : headers) {
+        const QString key = headerKey(header);
+        QString field;
+        for (const auto &[name, spellings] : headerAliases()) {
+            const QString canonical = QString::fromLatin1(name);
+            if (key == headerKey(canonical)
+                || std::any_of(spellings.begin(), spellings.end(),
+                    [&](const QString &s) { return headerKey(s) == key; })) {
+                field = canonical;
+                break;
+            }
+        }
+        // A column used twice feeds the first only; the second is reported unused.
+        if (!field.isEmpty() && mapping.fields.contains(field)) {
+            field.clear();
+        }
+        mapping.fields << field;
+        if (field.isEmpty() && !header.trimmed().isEmpty()) {
+            mapping.unknownHeaders << header;
+        }
+    }
+    return mapping;
+}
+
+QStringList memberFields()
+{
+    QStringList fields;
+    for (const auto &[name, spellings] : headerAliases()) {
+        fields << QString::fromLatin1(name);
+    }
+    return fields;
+}
+
+int ImportReport::exitCode() const
+{
+    if (dataRows > 0 && imported + alreadyPresent == 0) {
+        return 1;
+    }
+    return rejected > 0 || cancelled ? 3 : 0;
+}
+
+Status ImportReport::saveCsv(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return makeError(Error::Kind::Invalid,
+            Text::tr("Cannot write the report %1: %2").arg(path, file.errorString()));
+    }
+    QString out = u"\uFEFFrow,column,value,code,message\r\n"_s;
+    for (const ImportProblem &problem : problems) {
+        out += QString::number(problem.row) + u',' + csvField(problem.column) + u','
+            + csvField(problem.value) + u',' + problem.code + u',' + csvField(problem.message)
+            + u"\r\n"_s;
+    }
+    file.write(out.toUtf8());
+    if (!file.commit()) {
+        return makeError(Error::Kind::Invalid,
+            Text::tr("Cannot write the report %1: %2").arg(path, file.errorString()));
+    }
+    return success();
+}
+
+MemberImport::MemberImport(storage::Database &db)
+    : m_db(db)
+{ }
+
+Result<ImportPreview> MemberImport::preview(
+    const QString &path, importing::Encoding encoding, int rows)
+{
+    ImportPreview preview;
+    const auto table = importing::readTable(path, encoding, [&](qint64, const QStringList &cells) {
+        if (preview.mapping.headers.isEmpty()) {
+            preview.mapping = mapHeaders(cells);
+            return true;
+        }
+        preview.rows << cells;
+        return preview.rows.size() < rows;
+    });
+    if (!table) {
+        return table.error();
+    }
+    preview.table = *table;
+    return preview;
+}
+
+Result<ImportReport> MemberImport::run(
+    const accounts::Actor &actor, const QString &path, const ImportOptions &options)
+{
+    if (const Status allowed = actor.require(accounts::Permission::EditMembers); !allowed) {
+        return allowed.error();
+    }
+    MemberService service(m_db);
+    ImportReport report;
+    std::optional<Error> fatal;
+    QHash<QString, qint64> seenIds; // kind + national ID → first row
+    QHash<QString, qint64> seenNumbers; // membership number → first row
+    QList<std::pair<qint64, Member>> batch;
+    const QString fileName = QFileInfo(path).fileName();
+
+    const auto columnName = [&](const QString &field) {
+        const int column = report.mapping.columnOf(field);
+        return column >= 0 ? report.mapping.headers.at(column) : field;
+    };
+    const auto writeBatch = [&]() -> Status {
+        if (batch.isEmpty()) {
+            return success();
+        }
+        const Status written = m_db.inTransaction([&]() -> Status {
+            for (auto &[row, member] : batch) {
+                if (options.dryRun) {
+                    auto exists = m_db.runRepeated(
+                        u"SELECT 1 FROM members WHERE kind = ? AND national_id = ?"_s,
+                        {kindId(member.kind), member.nationalId});
+                    if (!exists) {
+                        return exists.error();
+                    }
+                    (*exists)->next() ? ++report.alreadyPresent : ++report.imported;
+                    (*exists)->finish();
+                    continue;
+                }
+                if (!member.membershipNo.isEmpty()) {
+                    auto taken = m_db.runRepeated(
+                        u"SELECT national_id FROM members WHERE membership_no = ?"_s,
+                        {member.membershipNo});
+                    if (!taken) {
+                        return taken.error();
+                    }
+                    const bool clash
+                        = (*taken)->next() && (*taken)->value(0).toString() != member.nationalId;
+                    (*taken)->finish();
+                    if (clash) {
+                        report.problems.append({row, columnName(u"membership_no"_s),
+                            member.membershipNo, u"duplicate"_s,
+                            Text::tr("The membership number %1 already belongs to another "
+                                     "member.")
+                                .arg(member.membershipNo)});
+                        ++report.rejected;
+                        continue;
+                    }
+                }
+                auto inserted = service.insertIfAbsent(actor.auditActor(), member);
+                if (!inserted) {
+                    return inserted.error();
+                }
+                inserted->has_value() ? ++report.imported : ++report.alreadyPresent;
+            }
+            return success();
+        });
+        batch.clear();
+        return written;
+    };
+
+    const auto table = importing::readTable(
+        path, options.encoding, [&](qint64 row, const QStringList &cells) {
+            if (report.mapping.headers.isEmpty()) {
+                report.mapping = mapHeaders(cells);
+                const bool hasNames = report.mapping.columnOf(u"last_name"_s) >= 0
+                    || report.mapping.columnOf(u"organization_name"_s) >= 0;
+                QStringList missing;
+                if (report.mapping.columnOf(u"national_id"_s) < 0) {
+                    missing << Text::tr("national code or ID (کد ملی)");
+                }
+                if (report.mapping.columnOf(u"province"_s) < 0) {
+                    missing << Text::tr("province (استان)");
+                }
+                if (!hasNames) {
+                    missing << Text::tr(
+                        "last name (نام خانوادگی) or cooperative name (نام تعاونی)");
+                }
+                if (!missing.isEmpty()) {
+                    fatal = makeError(Error::Kind::Invalid,
+                        Text::tr("%1: the first row has no column for %2. Check that "
+                                 "the first row holds the column headers.")
+                            .arg(fileName, missing.join(u", "_s)));
+                    return false;
+                }
+                return true;
+            }
+            ++report.dataRows;
+            const ColumnMapping &map = report.mapping;
+            const auto value = [&](const char *field) {
+                return cell(cells, map.columnOf(QString::fromLatin1(field)));
+            };
+            QList<ImportProblem> problems;
+            const auto problem = [&](const QString &field, const QString &raw, const QString &code,
+                                     const QString &message) {
+                problems.append({row, columnName(field), raw, code, message});
+            };
+
+            Member member;
+            member.membershipNo = value("membership_no");
+            member.firstName = value("first_name");
+            member.lastName = value("last_name");
+            member.organizationName = value("organization_name");
+            member.nationalId = value("national_id");
+            member.registrationNo = value("registration_no");
+            member.activitySector = value("activity_sector");
+            member.province = value("province");
+            member.city = value("city");
+            member.mobile = value("mobile");
+            member.phone = value("phone");
+            member.email = value("email");
+            member.postalCode = value("postal_code");
+            member.address = value("address");
+            member.notes = value("notes");
+            const QString kind = value("kind");
+            if (const auto parsed = parseKind(kind)) {
+                member.kind = *parsed;
+            } else if (kind.isEmpty()) {
+                // Without a kind column the ID says it: 11 digits are a legal entity.
+                member.kind = text::digitsOnly(member.nationalId).size() == 11 ? MemberKind::Legal
+                                                                               : MemberKind::Person;
+            } else {
+                problem(u"kind"_s, kind, u"invalid_kind"_s,
+                    Text::tr("\"%1\" is not a kind of member: write حقیقی (person) or حقوقی "
+                             "(legal entity).")
+                        .arg(kind));
+            }
+            const QString status = value("status");
+            if (const auto parsed = parseStatus(status)) {
+                member.status = *parsed;
+            } else if (!status.isEmpty()) {
+                problem(u"status"_s, status, u"invalid_status"_s,
+                    Text::tr("\"%1\" is not a status: write فعال, تعلیق, منقضی or مستعفی.")
+                        .arg(status));
+            }
+            const QString joined = value("join_date");
+            if (!joined.isEmpty()) {
+                const auto date = text::parseDate(joined);
+                if (date) {
+                    member.joinDate = *date;
+                } else {
+                    problem(u"join_date"_s, joined, u"invalid_date"_s, date.errorMessage());
+                }
+            }
+            const QString typedId = member.nationalId;
+            const QString typedProvince = member.province;
+            for (const FieldProblem &found : MemberService::normalize(member)) {
+                problem(
+                    found.field, cell(cells, map.columnOf(found.field)), found.code, found.message);
+            }
+            if (problems.isEmpty() && accounts::roleIsProvinceScoped(actor.role)
+                && member.province != actor.province) {
+                problem(u"province"_s, typedProvince, u"out_of_scope"_s,
+                    Text::tr("Your account is limited to another province."));
+            }
+            if (problems.isEmpty()) {
+                const QString key = kindId(member.kind) + u':' + member.nationalId;
+                if (const qint64 first = seenIds.value(key); first > 0) {
+                    problem(u"national_id"_s, typedId, u"duplicate"_s,
+                        Text::tr("The same national code or ID as row %1 of this file.")
+                            .arg(first));
+                } else {
+                    seenIds.insert(key, row);
+                }
+                if (!member.membershipNo.isEmpty()) {
+                    if (const qint64 first = seenNumbers.value(member.membershipNo); first > 0) {
+                        problem(u"membership_no"_s, member.membershipNo, u"duplicate"_s,
+                            Text::tr("The same membership number as row %1 of this file.")
+                                .arg(first));
+                    } else {
+                        seenNumbers.insert(member.membershipNo, row);
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                ++report.rejected;
+                report.problems += problems;
+            } else {
+                batch.append({row, member});
+            }
+            if (batch.size() >= batchSize) {
+                if (const Status written = writeBatch(); !written) {
+                    fatal = written.error();
+                    return false;
+                }
+                if (options.progress && !options.progress(report.dataRows)) {
+                    report.cancelled = true;
+                    return false;
+                }
+            }
+            return true;
+        });
+    if (!table) {
+        return table.error();
+    }
+    if (!fatal && !report.cancelled) {
+        if (const Status written = writeBatch(); !written) {
+            fatal = written.error();
+        }
+        if (options.progress) {
+            options.progress(report.dataRows);
+        }
+    }
+    if (fatal) {
+        if (report.imported == 0) {
+            return *fatal;
+        }
+        // Earlier batches are in and will be recognised when the import runs again.
+        report.cancelled = true;
+        report.problems.append({0, {}, {}, u"stopped"_s, fatal->message});
+    }
+    report.table = *table;
+    if (report.mapping.headers.isEmpty()) {
+        return makeError(Error::Kind::Invalid, Text::tr("%1 is empty.").arg(fileName));
+    }
+    return report;
+}
+
+} // namespace daftar::members

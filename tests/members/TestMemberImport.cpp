@@ -1,0 +1,359 @@
+// Importing member files as provinces send them, on a real engine (SQLite and PostgreSQL).
+#include "TestDatabase.h"
+#include "accounts/AccountService.h"
+#include "importing/TextDecoding.h"
+#include "importing/XlsxWriter.h"
+#include "members/MemberExport.h"
+#include "members/MemberImport.h"
+#include "members/MemberService.h"
+#include "text/Identifiers.h"
+#include "text/Jalali.h"
+#include "text/PersianText.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace daftar;
+using namespace daftar::members;
+
+namespace {
+
+QString nationalCode(quint32 seed)
+{
+    const QString nine = u"%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
+    return nine + QString::number(text::nationalCodeCheckDigit(nine));
+}
+
+QString legalId(quint32 seed)
+{
+    const QString ten = u"1%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
+    return ten + QString::number(text::legalEntityIdCheckDigit(ten));
+}
+
+const QString persianHeader
+    = u"شماره عضویت,نوع عضو,نام,نام خانوادگی,نام تعاونی,کد ملی,استان,شهر,تلفن همراه,تاریخ عضویت,وضعیت"_s;
+
+QString row(const QString &kind, const QString &first, const QString &last, const QString &org,
+    const QString &id, const QString &province, const QString &mobile = {},
+    const QString &date = {}, const QString &status = {})
+{
+    return QStringList {
+        QString(), kind, first, last, org, id, province, QString(), mobile, date, status}
+        .join(u',');
+}
+
+} // namespace
+
+class TestMemberImport : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_testDb;
+    std::unique_ptr<storage::Database> m_db;
+    accounts::Actor m_admin;
+    QTemporaryDir m_dir;
+
+    QString write(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            qFatal("cannot write %s", qPrintable(path));
+        }
+        file.write(bytes);
+        return path;
+    }
+    QString writeUtf8(const QString &name, const QStringList &lines, bool bom = true)
+    {
+        return write(name,
+            (bom ? QByteArray("\xEF\xBB\xBF") : QByteArray()) + lines.join(u"\r\n"_s).toUtf8());
+    }
+    qint64 members() { return MemberService(*m_db).count(m_admin, {}).value(); }
+    ImportReport import(const QString &path, ImportOptions options = {})
+    {
+        auto report = MemberImport(*m_db).run(m_admin, path, options);
+        if (!report) {
+            qWarning() << report.errorMessage();
+            return {};
+        }
+        return *report;
+    }
+
+private slots:
+    void init()
+    {
+        m_testDb = std::make_unique<test::TestDatabase>();
+        m_db = m_testDb->open();
+        m_admin = accounts::AccountService(*m_db)
+                      .createFirstAdministrator(u"admin"_s, u"Admin"_s, u"admin-pass-1"_s)
+                      .value()
+                      .actor();
+    }
+    void cleanup()
+    {
+        m_db.reset();
+        m_testDb.reset();
+    }
+
+    void headersAreRecognisedInEveryShape_data()
+    {
+        QTest::addColumn<QString>("header");
+        QTest::addColumn<QString>("field");
+        QTest::addRow("Persian") << u"کد ملی"_s << u"national_id"_s;
+        QTest::addRow("Arabic yeh") << u"کد ملي"_s << u"national_id"_s;
+        QTest::addRow("ZWNJ") << u"تلفن‌همراه"_s << u"mobile"_s;
+        QTest::addRow("no space") << u"نامخانوادگی"_s << u"last_name"_s;
+        QTest::addRow("legal ID") << u"شناسه ملی"_s << u"national_id"_s;
+        QTest::addRow("English") << u"Last Name"_s << u"last_name"_s;
+        QTest::addRow("canonical") << u"postal_code"_s << u"postal_code"_s;
+        QTest::addRow("address") << u"آدرس"_s << u"address"_s;
+        QTest::addRow("unknown") << u"رنگ مورد علاقه"_s << QString();
+    }
+    void headersAreRecognisedInEveryShape()
+    {
+        QFETCH(QString, header);
+        QFETCH(QString, field);
+        const ColumnMapping mapping = mapHeaders({header});
+        QCOMPARE(mapping.fields.first(), field);
+        QCOMPARE(mapping.unknownHeaders.isEmpty(), !field.isEmpty());
+    }
+
+    void importsUtf8WithBomAndIsIdempotent()
+    {
+        const QString path = writeUtf8(u"members.csv"_s,
+            {persianHeader,
+                row(u"حقیقی"_s, u"مریم"_s, u"احمدی"_s, {}, nationalCode(11), u"تهران"_s,
+                    u"09121234567"_s, u"1398/09/03"_s, u"فعال"_s),
+                row(u"حقیقی"_s, u"رضا"_s, u"کریمی"_s, {}, nationalCode(12), u"فارس"_s),
+                row(u"حقوقی"_s, {}, {}, u"تعاونی مصرف فرهنگیان"_s, legalId(13), u"اصفهان"_s)});
+        const ImportReport first = import(path);
+        QCOMPARE(first.table.format, u"csv"_s);
+        QVERIFY(first.table.hadBom);
+        QCOMPARE(first.dataRows, qint64(3));
+        QCOMPARE(first.imported, qint64(3));
+        QCOMPARE(first.exitCode(), 0);
+        const auto maryam
+            = MemberService(*m_db).findByNationalId(m_admin, nationalCode(11)).value();
+        QVERIFY(maryam.has_value());
+        QCOMPARE(maryam->joinDate, QDate(2019, 11, 24));
+        QCOMPARE(maryam->mobile, u"+989121234567"_s);
+
+        const ImportReport again = import(path);
+        QCOMPARE(again.imported, qint64(0));
+        QCOMPARE(again.alreadyPresent, qint64(3));
+        QCOMPARE(again.exitCode(), 0);
+        QCOMPARE(members(), qint64(3));
+    }
+
+    void importsWindows1256WithPersianDigitsAndLostZeros()
+    {
+        const QString code = nationalCode(1234567); // 001234567x: Excel shows 1234567x
+        QVERIFY(code.startsWith(u"00"_s));
+        const QString lines = QStringList {persianHeader,
+            row(u"حقیقی"_s, u"علی"_s, u"کاشانی"_s, {},
+                text::toPersianDigits(QString::number(code.toLongLong())),
+                u"خراسان‌رضوی"_s, u"۰۹۳۵۱۲۳۴۵۶۷"_s, u"۱۴۰۲/۰۱/۰۱"_s)}
+                                  .join(u"\r\n"_s);
+        const QString path = write(u"excel-ansi.csv"_s, importing::encodeWindows1256(lines));
+        const ImportReport report = import(path);
+        for (const ImportProblem &problem : report.problems) {
+            qWarning() << problem.row << problem.column << problem.value << problem.message;
+        }
+        QCOMPARE(report.table.encoding, importing::Encoding::Windows1256);
+        QCOMPARE(report.imported, qint64(1));
+        const auto ali = MemberService(*m_db).findByNationalId(m_admin, code).value();
+        QVERIFY(ali.has_value());
+        QCOMPARE(ali->nationalId, code);
+        QCOMPARE(ali->province, u"IR-09"_s);
+        QCOMPARE(ali->joinDate, QDate(1402, 1, 1, text::jalaliCalendar()));
+        MemberQuery query;
+        query.text = u"علی کاشانی"_s; // Persian yeh; the file had Arabic yeh
+        QCOMPARE(MemberService(*m_db).count(m_admin, query).value(), qint64(1));
+    }
+
+    void everyProblemIsReportedWithRowColumnAndCode()
+    {
+        const QString valid = nationalCode(500);
+        const QString wrongDigit
+            = valid.left(9) + QString::number((valid.back().digitValue() + 3) % 10);
+        const QString path = writeUtf8(u"problems.csv"_s,
+            {persianHeader,
+                row(u"حقیقی"_s, u"الف"_s, u"یک"_s, {}, nationalCode(501), u"تهران"_s), // 2 ok
+                row(u"حقیقی"_s, u"ب"_s, u"دو"_s, {}, wrongDigit, u"تهران"_s), // 3
+                row(u"حقیقی"_s, u"پ"_s, u"سه"_s, {}, nationalCode(503), u"آتلانتیس"_s), // 4
+                row(u"حقیقی"_s, u"ت"_s, u"چهار"_s, {}, nationalCode(504), u"قم"_s, u"12345"_s), // 5
+                row(u"حقیقی"_s, u"ث"_s, u"پنج"_s, {}, nationalCode(505), u"قم"_s, {},
+                    u"1403/13/40"_s), // 6
+                row(u"حقیقی"_s, u"ج"_s, {}, {}, nationalCode(506), u"قم"_s), // 7
+                row(u"حقیقی"_s, u"چ"_s, u"هفت"_s, {}, nationalCode(501), u"قم"_s), // 8 dup of 2
+                row(u"عجیب"_s, u"ح"_s, u"هشت"_s, {}, nationalCode(508), u"قم"_s), // 9
+                row(u"حقیقی"_s, u"خ"_s, u"نه"_s, {}, nationalCode(509), u"قم"_s, {}, {},
+                    u"گمشده"_s), // 10
+                row(u"حقیقی"_s, u"د"_s, u"ده"_s, {}, nationalCode(510), u"قم"_s)}); // 11 ok
+        const ImportReport report = import(path);
+        QCOMPARE(report.dataRows, qint64(10));
+        QCOMPARE(report.imported, qint64(2));
+        QCOMPARE(report.rejected, qint64(8));
+        QCOMPARE(report.exitCode(), 3);
+        QCOMPARE(members(), qint64(2));
+        QStringList seen;
+        for (const ImportProblem &problem : report.problems) {
+            seen << u"%1:%2:%3"_s.arg(problem.row).arg(problem.column, problem.code);
+            QVERIFY(!problem.message.isEmpty());
+        }
+        QCOMPARE(seen,
+            (QStringList {u"3:کد ملی:invalid_national_id"_s, u"4:استان:unknown_province"_s,
+                u"5:تلفن همراه:invalid_mobile"_s, u"6:تاریخ عضویت:invalid_date"_s,
+                u"7:نام خانوادگی:missing_required"_s, u"8:کد ملی:duplicate"_s,
+                u"9:نوع عضو:invalid_kind"_s, u"10:وضعیت:invalid_status"_s}));
+        QCOMPARE(report.problems.at(5).message.contains(u'2'), true); // names the first row
+
+        const QString reportPath = m_dir.filePath(u"report.csv"_s);
+        QVERIFY(report.saveCsv(reportPath).ok());
+        QFile saved(reportPath);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray bytes = saved.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBFrow,column,value,code,message\r\n"));
+        QVERIFY(bytes.contains("invalid_national_id"));
+    }
+
+    void nothingImportableExitsOne()
+    {
+        const ImportReport report = import(writeUtf8(u"bad.csv"_s,
+            {persianHeader, row(u"حقیقی"_s, u"الف"_s, u"ب"_s, {}, u"123"_s, u"تهران"_s)}));
+        QCOMPARE(report.imported, qint64(0));
+        QCOMPARE(report.exitCode(), 1);
+    }
+
+    void aFileWithoutTheRequiredColumnsWritesNothing()
+    {
+        const QString path = writeUtf8(u"wrong.csv"_s, {u"نام,شهر"_s, u"علی,تهران"_s});
+        const auto report = MemberImport(*m_db).run(m_admin, path, {});
+        QVERIFY(!report.ok());
+        QVERIFY2(report.errorMessage().contains(u"wrong.csv"_s), qPrintable(report.errorMessage()));
+        QVERIFY(report.errorMessage().contains(u"کد ملی"_s));
+        QCOMPARE(members(), qint64(0));
+        QVERIFY(!MemberImport(*m_db).run(m_admin, m_dir.filePath(u"missing.csv"_s), {}).ok());
+    }
+
+    void dryRunWritesNothing()
+    {
+        const QString path = writeUtf8(u"dry.csv"_s,
+            {persianHeader, row(u"حقیقی"_s, u"الف"_s, u"ب"_s, {}, nationalCode(91), u"تهران"_s),
+                row(u"حقیقی"_s, u"پ"_s, u"ت"_s, {}, nationalCode(92), u"تهران"_s)});
+        ImportOptions options;
+        options.dryRun = true;
+        const ImportReport report = import(path, options);
+        QCOMPARE(report.imported, qint64(2));
+        QCOMPARE(members(), qint64(0));
+        auto audit = m_db->run(u"SELECT COUNT(*) FROM audit_log WHERE entity = 'member'"_s).value();
+        audit.next();
+        QCOMPARE(audit.value(0).toInt(), 0);
+    }
+
+    void cancelledImportResumesWithoutDuplicates()
+    {
+        QStringList lines {u"کد ملی,نام,نام خانوادگی,استان"_s};
+        const int total = MemberImport::batchSize * 2 + 17;
+        for (int i = 0; i < total; ++i) {
+            lines << u"%1,نام%2,خانواده,یزد"_s.arg(nationalCode(100000 + quint32(i))).arg(i);
+        }
+        const QString path = writeUtf8(u"big.csv"_s, lines, false);
+        ImportOptions cancelAfterFirstBatch;
+        cancelAfterFirstBatch.progress = [](qint64) {
+            return false;
+        };
+        const ImportReport partial = import(path, cancelAfterFirstBatch);
+        QVERIFY(partial.cancelled);
+        QCOMPARE(partial.imported, qint64(MemberImport::batchSize));
+        QCOMPARE(partial.exitCode(), 3);
+        QCOMPARE(members(), qint64(MemberImport::batchSize)); // whole batches only
+        const ImportReport rest = import(path);
+        QCOMPARE(rest.alreadyPresent, qint64(MemberImport::batchSize));
+        QCOMPARE(rest.imported, qint64(total - MemberImport::batchSize));
+        QCOMPARE(members(), qint64(total));
+    }
+
+    void importsXlsx()
+    {
+        const QString path = m_dir.filePath(u"members.xlsx"_s);
+        QList<QStringList> rows {{nationalCode(71), u"سحر"_s, u"نادری"_s, u"گیلان"_s},
+            {nationalCode(72), u"کاوه"_s, u"بهرامی"_s, u"گلستان"_s}};
+        QVERIFY(importing::writeXlsx(
+            path, {u"کد ملی"_s, u"نام"_s, u"نام خانوادگی"_s, u"استان"_s},
+            [&](QStringList &row) {
+                if (rows.isEmpty()) {
+                    return false;
+                }
+                row = rows.takeFirst();
+                return true;
+            },
+            u"اعضا"_s, true)
+                    .ok());
+        const ImportReport report = import(path);
+        QCOMPARE(report.table.format, u"xlsx"_s);
+        QCOMPARE(report.imported, qint64(2));
+    }
+
+    void branchOfficerImportsOnlyTheirProvince()
+    {
+        accounts::Actor officer;
+        officer.userId = 1;
+        officer.role = accounts::Role::BranchOfficer;
+        officer.province = u"IR-21"_s;
+        const QString path = writeUtf8(u"yazd.csv"_s,
+            {persianHeader, row(u"حقیقی"_s, u"الف"_s, u"ب"_s, {}, nationalCode(81), u"یزد"_s),
+                row(u"حقیقی"_s, u"پ"_s, u"ت"_s, {}, nationalCode(82), u"کرمان"_s)});
+        const ImportReport report = MemberImport(*m_db).run(officer, path, {}).value();
+        QCOMPARE(report.imported, qint64(1));
+        QCOMPARE(report.problems.size(), 1);
+        QCOMPARE(report.problems.first().code, u"out_of_scope"_s);
+        accounts::Actor viewer;
+        viewer.role = accounts::Role::Viewer;
+        QCOMPARE(MemberImport(*m_db).run(viewer, path, {}).error().kind, Error::Kind::Refused);
+    }
+
+    void exportRoundTrips()
+    {
+        QStringList lines {persianHeader};
+        for (quint32 i = 0; i < 25; ++i) {
+            lines << row(i % 5 ? u"حقیقی"_s : u"حقوقی"_s, u"نام"_s, u"خانواده%1"_s.arg(i),
+                u"تعاونی %1"_s.arg(i), i % 5 ? nationalCode(300 + i) : legalId(300 + i),
+                u"کرمانشاه"_s, u"0912000%1"_s.arg(1000 + i), u"1401/0%1/1%1"_s.arg(1 + i % 9));
+        }
+        QCOMPARE(import(writeUtf8(u"source.csv"_s, lines)).imported, qint64(25));
+        for (const QString &name : {u"export.csv"_s, u"export.xlsx"_s}) {
+            const QString path = m_dir.filePath(name);
+            const auto written = exportMembers(*m_db, m_admin, {}, path);
+            QVERIFY2(written.ok(), qPrintable(written.errorMessage()));
+            QCOMPARE(*written, qint64(25));
+            test::TestDatabase other;
+            auto otherDb = other.open();
+            const accounts::Actor admin
+                = accounts::AccountService(*otherDb)
+                      .createFirstAdministrator(u"second"_s, u"Second"_s, u"admin-pass-1"_s)
+                      .value()
+                      .actor();
+            const auto imported = MemberImport(*otherDb).run(admin, path, {});
+            QVERIFY2(imported.ok(), qPrintable(imported.errorMessage()));
+            const ImportReport back = *imported;
+            for (const ImportProblem &problem : back.problems) {
+                qWarning() << problem.row << problem.column << problem.value << problem.message;
+            }
+            QCOMPARE(back.imported, qint64(25));
+            QCOMPARE(back.rejected, qint64(0));
+            const auto sample
+                = MemberService(*otherDb).findByNationalId(admin, nationalCode(301)).value();
+            QVERIFY(sample.has_value());
+            QCOMPARE(sample->joinDate, QDate(1401, 2, 12, text::jalaliCalendar()));
+        }
+        QFile csv(m_dir.filePath(u"export.csv"_s));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readAll().startsWith("\xEF\xBB\xBF")); // Excel needs the BOM
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMemberImport)
+#include "TestMemberImport.moc"
