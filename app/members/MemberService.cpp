@@ -29,6 +29,14 @@ const QString columns = u"id, membership_no, kind, first_name, last_name, organi
                         "address, postal_code, mobile, phone, email, join_date, status, notes, "
                         "directory_consent, directory_fields, created_at, updated_at"_s;
 
+const QString updateSql
+    = u"UPDATE members SET membership_no = ?, kind = ?, first_name = ?, last_name = ?, "
+      "organization_name = ?, national_id = ?, registration_no = ?, activity_sector = ?, "
+      "province = ?, branch_id = ?, city = ?, address = ?, postal_code = ?, mobile = ?, "
+      "phone = ?, email = ?, join_date = ?, status = ?, notes = ?, directory_consent = ?, "
+      "directory_fields = ?, search_key = ?, name_key = ?, sort_key = ?, updated_at = ? "
+      "WHERE id = ?"_s;
+
 QString timestamp(const QDateTime &at)
 {
     return at.toUTC().toString(Qt::ISODateWithMs);
@@ -88,7 +96,7 @@ QVariantList valuesOf(const Member &member)
         nullable(member.mobile), nullable(member.phone), nullable(member.email),
         nullableDate(member.joinDate), statusId(member.status), nullable(member.notes),
         member.directoryConsent ? 1 : 0, nullable(member.directoryFields.join(u',')),
-        MemberService::searchKeyOf(member),
+        MemberService::searchKeyOf(member), text::searchKey(member.displayName()),
         QString::fromLatin1(text::collationKey(member.displayName()))};
 }
 
@@ -276,8 +284,8 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(
         u"INSERT INTO members (membership_no, kind, first_name, last_name, organization_name, "
         "national_id, registration_no, activity_sector, province, branch_id, city, address, "
         "postal_code, mobile, phone, email, join_date, status, notes, directory_consent, "
-        "directory_fields, search_key, sort_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "directory_fields, search_key, name_key, sort_key, created_at, updated_at) VALUES (?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (kind, national_id) DO NOTHING RETURNING id"_s,
         values);
     if (!inserted) {
@@ -375,13 +383,7 @@ Result<Member> MemberService::update(const accounts::Actor &actor, Member member
         member.updatedAt = QDateTime::currentDateTimeUtc();
         QVariantList values = valuesOf(member);
         values << timestamp(member.updatedAt) << member.id;
-        auto updated = m_db.run(
-            u"UPDATE members SET membership_no = ?, kind = ?, first_name = ?, last_name = ?, "
-            "organization_name = ?, national_id = ?, registration_no = ?, activity_sector = ?, "
-            "province = ?, branch_id = ?, city = ?, address = ?, postal_code = ?, mobile = ?, "
-            "phone = ?, email = ?, join_date = ?, status = ?, notes = ?, directory_consent = ?, "
-            "directory_fields = ?, search_key = ?, sort_key = ?, updated_at = ? WHERE id = ?"_s,
-            values);
+        auto updated = m_db.run(updateSql, values);
         if (!updated) {
             return updated.error().message.contains(u"UNIQUE"_s, Qt::CaseInsensitive)
                     || updated.error().message.contains(u"duplicate"_s)
@@ -735,6 +737,148 @@ Result<QList<StatusChange>> MemberService::statusHistory(
             QDate::fromString(rows->value(1).toString(), Qt::ISODate), rows->value(2).toString()};
     }
     return history;
+}
+
+Result<QList<DuplicatePair>> MemberService::possibleDuplicates(
+    const accounts::Actor &actor, int limit)
+{
+    if (const Status allowed = actor.require(accounts::Permission::EditMembers); !allowed) {
+        return allowed.error();
+    }
+    QString scope;
+    QVariantList values;
+    if (accounts::roleIsProvinceScoped(actor.role)) {
+        scope = u" AND a.province = ? AND b.province = ?"_s;
+        values << actor.province << actor.province;
+    }
+    // Two people rarely share a full name in one province, and never a mobile.
+    auto pairs = m_db.run(u"SELECT a.id, b.id, 'name_province' FROM members a JOIN members b "
+                          "ON a.name_key = b.name_key AND a.province = b.province AND a.id < b.id"_s
+            + scope
+            + u" UNION SELECT a.id, b.id, 'mobile' FROM members a JOIN members b "
+              "ON a.mobile = b.mobile AND a.id < b.id"_s
+            + scope + u" ORDER BY 1, 2 LIMIT ?"_s,
+        values + values << limit);
+    if (!pairs) {
+        return pairs.error();
+    }
+    QList<std::tuple<qint64, qint64, QString>> ids;
+    while (pairs->next()) {
+        ids.append({pairs->value(0).toLongLong(), pairs->value(1).toLongLong(),
+            pairs->value(2).toString()});
+    }
+    QList<DuplicatePair> found;
+    for (const auto &[firstId, secondId, reason] : ids) {
+        const auto first = readOne(u"id = ?"_s, {firstId});
+        const auto second = readOne(u"id = ?"_s, {secondId});
+        if (!first || !second) {
+            return (!first ? first : second).error();
+        }
+        if (first->has_value() && second->has_value()) {
+            // The same two members found by both rules are one pair.
+            if (!found.isEmpty() && found.constLast().first.id == firstId
+                && found.constLast().second.id == secondId) {
+                continue;
+            }
+            found.append({**first, **second, reason});
+        }
+    }
+    return found;
+}
+
+Result<Member> MemberService::merge(
+    const accounts::Actor &actor, qint64 keepId, qint64 otherId, const QStringList &takeFromOther)
+{
+    if (keepId == otherId) {
+        return makeError(Error::Kind::Invalid, Text::tr("A member cannot be merged with itself."));
+    }
+    Result<Member> result = makeError(Error::Kind::Storage, QString());
+    const Status done = m_db.inTransaction([&]() -> Status {
+        const auto keep = readOne(u"id = ?"_s, {keepId});
+        const auto other = readOne(u"id = ?"_s, {otherId});
+        if (!keep || !other) {
+            return (!keep ? keep : other).error();
+        }
+        if (!keep->has_value() || !other->has_value()) {
+            return makeError(Error::Kind::NotFound,
+                Text::tr("One of the two members was deleted meanwhile; nothing was "
+                         "merged."));
+        }
+        const Member &kept = **keep;
+        const Member &dropped = **other;
+        for (const QString &province : {kept.province, dropped.province}) {
+            if (const Status allowed = actor.require(accounts::Permission::EditMembers, province);
+                !allowed) {
+                return allowed;
+            }
+        }
+        Member merged = kept;
+        const auto take = [&](const char *field, auto Member::*member) {
+            if (takeFromOther.contains(QLatin1StringView(field))) {
+                merged.*member = dropped.*member;
+            }
+        };
+        take("kind", &Member::kind);
+        take("membership_no", &Member::membershipNo);
+        take("first_name", &Member::firstName);
+        take("last_name", &Member::lastName);
+        take("organization_name", &Member::organizationName);
+        take("national_id", &Member::nationalId);
+        take("registration_no", &Member::registrationNo);
+        take("activity_sector", &Member::activitySector);
+        take("province", &Member::province);
+        take("branch_id", &Member::branchId);
+        take("city", &Member::city);
+        take("address", &Member::address);
+        take("postal_code", &Member::postalCode);
+        take("mobile", &Member::mobile);
+        take("phone", &Member::phone);
+        take("email", &Member::email);
+        take("join_date", &Member::joinDate);
+        take("status", &Member::status);
+        take("notes", &Member::notes);
+        if (const QList<FieldProblem> problems = normalize(merged); !problems.isEmpty()) {
+            return makeError(Error::Kind::Invalid, problems.first().message);
+        }
+        // The other record's dues (for years the kept one lacks) and status history
+        // move over before it goes, so that nothing of it is lost.
+        if (auto moved
+            = m_db.run(u"UPDATE member_dues SET member_id = ? WHERE member_id = ? "
+                       "AND year NOT IN (SELECT year FROM member_dues WHERE member_id = ?)"_s,
+                {keepId, otherId, keepId});
+            !moved) {
+            return moved.error();
+        }
+        if (auto moved
+            = m_db.run(u"UPDATE member_status_history SET member_id = ? WHERE member_id = ?"_s,
+                {keepId, otherId});
+            !moved) {
+            return moved.error();
+        }
+        if (auto deleted = m_db.run(u"DELETE FROM members WHERE id = ?"_s, {otherId}); !deleted) {
+            return deleted.error();
+        }
+        merged.updatedAt = QDateTime::currentDateTimeUtc();
+        QVariantList values = valuesOf(merged);
+        values << timestamp(merged.updatedAt) << keepId;
+        if (auto updated = m_db.run(updateSql, values); !updated) {
+            return updated.error();
+        }
+        QJsonObject after = describe(merged);
+        after.insert(u"merged_from"_s, otherId);
+        if (const Status audited = storage::AuditLog::record(m_db, actor.auditActor(),
+                u"member.merge"_s, u"member"_s, QString::number(keepId), describe(kept), after);
+            !audited) {
+            return audited;
+        }
+        result = merged;
+        return storage::AuditLog::record(m_db, actor.auditActor(), u"member.delete"_s, u"member"_s,
+            QString::number(otherId), describe(dropped), {{u"merged_into"_s, keepId}});
+    });
+    if (!done) {
+        return done.error();
+    }
+    return result;
 }
 
 } // namespace daftar::members

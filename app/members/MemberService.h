@@ -47,6 +47,14 @@ struct StatusChange
     QString reason;
 };
 
+// Two records that may be the same member, and why they were paired.
+struct DuplicatePair
+{
+    Member first;
+    Member second;
+    QString reason; // "name_province" or "mobile"
+};
+
 class MemberService
 {
 public:
@@ -78,6 +86,15 @@ public:
     Result<QList<Dues>> dues(const accounts::Actor &actor, qint64 memberId);
     // Newest first.
     Result<QList<StatusChange>> statusHistory(const accounts::Actor &actor, qint64 memberId);
+
+    // Pairs with the same name (after normalisation) in one province, or the same mobile.
+    Result<QList<DuplicatePair>> possibleDuplicates(const accounts::Actor &actor, int limit = 200);
+
+    // Keeps `keepId`, taking from `otherId` the fields named in `takeFromOther`
+    // (canonical names, see memberFields()); the other's dues and status history
+    // move over and the other record is deleted — in one audited transaction.
+    Result<Member> merge(const accounts::Actor &actor, qint64 keepId, qint64 otherId,
+        const QStringList &takeFromOther);
 
     // For the import: inserts inside the caller's transaction unless a member with
     // the same kind and national ID exists; returns the new id, or nothing when

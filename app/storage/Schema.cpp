@@ -130,6 +130,7 @@ const QList<Migration> &migrations()
                 "  directory_consent INTEGER NOT NULL DEFAULT 0,"
                 "  directory_fields TEXT,"
                 "  search_key TEXT NOT NULL," // text::searchKey of names, codes, mobile, city
+                "  name_key TEXT NOT NULL," // text::searchKey of the display name: duplicates
                 "  sort_key TEXT NOT NULL," // ICU collation key of the display name
                 "  created_at TEXT NOT NULL,"
                 "  updated_at TEXT NOT NULL,"
@@ -138,6 +139,7 @@ const QList<Migration> &migrations()
                 u"CREATE INDEX members_province ON members (province, sort_key)"_s,
                 u"CREATE INDEX members_status ON members (status)"_s,
                 u"CREATE INDEX members_mobile ON members (mobile)"_s,
+                u"CREATE INDEX members_name ON members (name_key, province)"_s,
                 u"CREATE TABLE member_status_history ("
                 "  id %ID%,"
                 "  member_id BIGINT NOT NULL REFERENCES members(id) ON DELETE CASCADE,"

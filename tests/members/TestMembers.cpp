@@ -241,6 +241,17 @@ private slots:
         QCOMPARE(m_members->count(m_admin, fars).value(), qint64(11));
         fars.kind = MemberKind::Legal;
         QCOMPARE(m_members->count(m_admin, fars).value(), qint64(1));
+        const auto someone = m_members->search(m_admin, {}).value().first();
+        QVERIFY(m_members->recordDues(m_admin, someone.id, {1404, 1000000, {}, {}}).ok());
+        MemberQuery unpaid;
+        unpaid.unpaidYear = 1404;
+        QCOMPARE(m_members->count(m_admin, unpaid).value(), qint64(30));
+        MemberQuery byProvince;
+        byProvince.sortBy = MemberQuery::SortBy::Province;
+        byProvince.limit = 100;
+        const auto sorted = m_members->search(m_admin, byProvince).value();
+        QCOMPARE(sorted.first().province, u"IR-23"_s); // تهران sorts before فارس
+        QCOMPARE(sorted.last().province, u"IR-07"_s);
         MemberQuery page;
         page.limit = 12;
         page.offset = 24;
@@ -323,6 +334,58 @@ private slots:
         QCOMPARE(history.at(3).before.value(u"city"_s).toString(), QString());
         QCOMPARE(history.at(3).after.value(u"city"_s).toString(), u"کرج"_s);
         QCOMPARE(history.at(0).before.value(u"amount_rial"_s).toInteger(), qint64(12000000));
+    }
+
+    void duplicatesAreFoundAndMergedKeepingHistory()
+    {
+        Member first = person(u"محمدعلی"_s, u"رضایی"_s, nationalCode(6001), u"اصفهان"_s);
+        first.mobile = u"09131112233"_s;
+        first.city = u"اصفهان"_s;
+        const Member kept = m_members->create(m_admin, first).value();
+        // The same person typed again with Arabic letters, ZWNJ and another code.
+        Member second = person(u"محمد علي"_s, u"رضائي"_s, nationalCode(6002), u"اصفهان"_s);
+        second.email = u"m.rezaei@example.org"_s;
+        second = m_members->create(m_admin, second).value();
+        Member third = person(u"سارا"_s, u"کاظمی"_s, nationalCode(6003), u"تهران"_s);
+        third.mobile = u"+98 913 111 2233"_s;
+        third = m_members->create(m_admin, third).value();
+        QVERIFY(m_members->create(m_admin, person(u"نیما"_s, u"یوسفی"_s, nationalCode(6004))).ok());
+        QVERIFY(m_members->recordDues(m_admin, second.id, {1402, 9000000, u"R-1"_s, {}}).ok());
+        QVERIFY(
+            m_members->setStatus(m_admin, second.id, MemberStatus::Suspended, {}, u"test"_s).ok());
+
+        const auto pairs = m_members->possibleDuplicates(m_admin).value();
+        QStringList reasons;
+        for (const DuplicatePair &pair : pairs) {
+            reasons << u"%1-%2:%3"_s.arg(pair.first.id).arg(pair.second.id).arg(pair.reason);
+        }
+        QVERIFY2(reasons.contains(u"%1-%2:mobile"_s.arg(kept.id).arg(third.id)),
+            qPrintable(reasons.join(u' ')));
+        // "محمدعلی رضایی" and "محمد علي رضائي" differ in a space and a hamza; only the
+        // mobile rule pairs records here, the name rule needs the same normalised name.
+        Member fourth = person(u"محمدعلي"_s, u"رضايي"_s, nationalCode(6005), u"اصفهان"_s);
+        fourth = m_members->create(m_admin, fourth).value();
+        const auto again = m_members->possibleDuplicates(m_admin).value();
+        QVERIFY(std::any_of(again.begin(), again.end(), [&](const DuplicatePair &pair) {
+            return pair.first.id == kept.id && pair.second.id == fourth.id
+                && pair.reason == "name_province"_L1;
+        }));
+
+        const auto merged = m_members->merge(m_admin, kept.id, second.id, {u"email"_s});
+        QVERIFY2(merged.ok(), qPrintable(merged.errorMessage()));
+        QCOMPARE(merged->email, u"m.rezaei@example.org"_s);
+        QCOMPARE(merged->mobile, u"+989131112233"_s);
+        QVERIFY(!m_members->get(m_admin, second.id).value().has_value());
+        QCOMPARE(m_members->dues(m_admin, kept.id).value().size(), 1); // moved over
+        const auto history
+            = storage::AuditLog::forEntity(*m_db, u"member"_s, QString::number(kept.id)).value();
+        QCOMPARE(history.first().action, u"member.merge"_s);
+        QCOMPARE(history.first().after.value(u"merged_from"_s).toInteger(), second.id);
+        const auto gone
+            = storage::AuditLog::forEntity(*m_db, u"member"_s, QString::number(second.id)).value();
+        QCOMPARE(gone.first().action, u"member.delete"_s);
+        QVERIFY(!m_members->merge(actorWith(accounts::Role::Viewer), kept.id, third.id, {}).ok());
+        QVERIFY(m_members->get(m_admin, third.id).value().has_value());
     }
 
     void insertIfAbsentRecognisesRowsAlreadyIn()
