@@ -1,11 +1,16 @@
 // Drives the real daftar-cli executable, on SQLite and on PostgreSQL.
 #include "TestDatabase.h"
+#include "importing/TextDecoding.h"
+#include "members/BranchService.h"
 #include "storage/AuditLog.h"
+#include "text/Identifiers.h"
+#include "text/PersianText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -42,6 +47,12 @@ Run cli(const QStringList &arguments, const QMap<QString, QString> &env = {},
     }
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
         QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString nationalCode(quint32 seed)
+{
+    const QString nine = u"%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
+    return nine + QString::number(text::nationalCodeCheckDigit(nine));
 }
 
 } // namespace
@@ -237,6 +248,120 @@ private slots:
             = cli({u"--db"_s, m_testDb->url(), u"--user"_s, u"admin"_s, u"users"_s, u"list"_s});
         QCOMPARE(noPassword.exitCode, 1);
         QVERIFY(noPassword.err.contains(u"DAFTAR_PASSWORD"_s));
+    }
+
+    void membersImportExitCodesAndReport()
+    {
+        QTemporaryDir dir;
+        const QString header = u"کد ملی,نام,نام خانوادگی,استان,تلفن همراه,تاریخ عضویت"_s;
+        const QStringList good {header,
+            nationalCode(1) + u",مریم,احمدي,تهران,09121111111,1398/09/03"_s,
+            nationalCode(2) + u",علی,کریمی,فارس,,۱۴۰۱/۰۲/۰۳"_s};
+        const auto write = [&](const QString &name, const QByteArray &bytes) {
+            QFile file(dir.filePath(name));
+            file.open(QIODevice::WriteOnly);
+            file.write(bytes);
+            return file.fileName();
+        };
+        // Windows-1256, as Excel on Persian Windows saves "CSV": detected without help.
+        const QString ansi
+            = write(u"ansi.csv"_s, importing::encodeWindows1256(good.join(u"\r\n"_s)));
+        const Run dry = cli(db({u"members"_s, u"import"_s, ansi, u"--dry-run"_s}), m_asAdmin);
+        QCOMPARE(dry.exitCode, 0);
+        QVERIFY2(dry.out.contains(u"windows-1256"_s), qPrintable(dry.out));
+        QVERIFY(dry.out.contains(u"Nothing was written"_s));
+        const Run count0 = cli(db({u"members"_s, u"count"_s, u"--json"_s}), m_asAdmin);
+        QCOMPARE(QJsonDocument::fromJson(count0.out.toUtf8())[u"count"_s].toInt(), 0);
+
+        // Forcing the wrong encoding garbles the headers: nothing can be imported.
+        const Run forced
+            = cli(db({u"members"_s, u"import"_s, ansi, u"--encoding"_s, u"utf-16"_s}), m_asAdmin);
+        QCOMPARE(forced.exitCode, 1);
+        const Run badEncoding
+            = cli(db({u"members"_s, u"import"_s, ansi, u"--encoding"_s, u"latin9"_s}), m_asAdmin);
+        QCOMPARE(badEncoding.exitCode, 2);
+
+        const Run imported = cli(
+            db({u"members"_s, u"import"_s, ansi, u"--encoding"_s, u"windows-1256"_s}), m_asAdmin);
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err + imported.out));
+        QVERIFY(imported.out.contains(u"2 imported"_s));
+
+        // UTF-8 without a BOM, one good row and one bad: exit 3, the report names the row.
+        const QString mixed = write(u"mixed.csv"_s,
+            QStringList {header, nationalCode(3) + u",سارا,موسوی,قم,,"_s, u"12345,رضا,نوری,قم,,"_s}
+                .join(u"\n"_s)
+                .toUtf8());
+        const QString report = dir.filePath(u"report.csv"_s);
+        const Run partial
+            = cli(db({u"members"_s, u"import"_s, mixed, u"--report"_s, report}), m_asAdmin);
+        QCOMPARE(partial.exitCode, 3);
+        QVERIFY(partial.err.contains(u"row 3"_s));
+        QFile saved(report);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QString reportText = QString::fromUtf8(saved.readAll());
+        QVERIFY(reportText.contains(u"row,column,value,code,message"_s));
+        QVERIFY(reportText.contains(u"3,کد ملی,12345,invalid_national_id"_s));
+
+        const Run missing
+            = cli(db({u"members"_s, u"import"_s, dir.filePath(u"nope.csv"_s)}), m_asAdmin);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(u"nope.csv"_s));
+
+        // search, show, count, export
+        const Run search = cli(db({u"members"_s, u"search"_s, u"احمدی"_s, u"--json"_s}), m_asAdmin);
+        QCOMPARE(search.exitCode, 0);
+        const QJsonArray found = QJsonDocument::fromJson(search.out.toUtf8()).array();
+        QCOMPARE(found.size(), 1);
+        const QJsonObject maryam = found.first().toObject();
+        for (const char *key : {"id", "membership_no", "kind", "first_name", "last_name",
+                 "organization_name", "national_id", "province", "city", "mobile", "email",
+                 "postal_code", "join_date", "status"}) {
+            QVERIFY2(maryam.contains(QLatin1StringView(key)), key);
+        }
+        QCOMPARE(maryam[u"kind"_s].toString(), u"person"_s);
+        QCOMPARE(maryam[u"province"_s].toString(), u"IR-23"_s);
+        QCOMPARE(maryam[u"mobile"_s].toString(), u"+989121111111"_s);
+        QCOMPARE(maryam[u"join_date"_s].toString(), u"2019-11-24"_s);
+        const Run show = cli(
+            db({u"members"_s, u"show"_s, text::toPersianDigits(nationalCode(1)), u"--json"_s}),
+            m_asAdmin);
+        QCOMPARE(show.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(show.out.toUtf8())[u"national_id"_s].toString(),
+            nationalCode(1));
+        QCOMPARE(cli(db({u"members"_s, u"show"_s, nationalCode(99)}), m_asAdmin).exitCode, 1);
+        const Run tehran = cli(
+            db({u"members"_s, u"count"_s, u"--province"_s, u"تهران"_s, u"--json"_s}), m_asAdmin);
+        QCOMPARE(QJsonDocument::fromJson(tehran.out.toUtf8())[u"count"_s].toInt(), 1);
+        QCOMPARE(
+            cli(db({u"members"_s, u"count"_s, u"--province"_s, u"Atlantis"_s}), m_asAdmin).exitCode,
+            2);
+        const QString exported = dir.filePath(u"out.xlsx"_s);
+        const Run exportRun = cli(db({u"members"_s, u"export"_s, exported}), m_asAdmin);
+        QCOMPARE(exportRun.exitCode, 0);
+        QVERIFY(QFile::exists(exported));
+        QCOMPARE(
+            cli(db({u"members"_s, u"export"_s, dir.filePath(u"out.pdf"_s)}), m_asAdmin).exitCode,
+            1);
+    }
+
+    void branchesList()
+    {
+        {
+            auto database = m_testDb->open();
+            members::Branch branch;
+            branch.province = u"یزد"_s;
+            branch.city = u"یزد"_s;
+            branch.name = u"شعبه مرکزی یزد"_s;
+            QVERIFY(members::BranchService(*database)
+                        .create(accounts::Actor::operatingSystemUser(), branch)
+                        .ok());
+        }
+        const Run list = cli(db({u"branches"_s, u"list"_s, u"--json"_s}), m_asAdmin);
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray branches = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(branches.size(), 1);
+        QCOMPARE(branches.first()[u"province"_s].toString(), u"IR-21"_s);
+        QCOMPARE(branches.first()[u"member_count"_s].toInt(), 0);
     }
 
 private:
