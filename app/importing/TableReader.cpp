@@ -30,7 +30,7 @@ struct Text
 
 // Large enough that reading and decoding cost little per byte, small enough
 // that a 150 MB file never sits in memory whole.
-constexpr qint64 chunkSize = 1024 * 1024;
+constexpr qint64 chunkSize = qint64(1) << 20;
 
 QString shownPath(const QString &path)
 {
@@ -486,7 +486,7 @@ struct Inflater
 Status ZipArchive::read(const ZipEntry &entry, const std::function<bool(QByteArrayView)> &sink)
 {
     constexpr int localHeaderSize = 30;
-    constexpr qint64 bufferSize = 256 * 1024;
+    constexpr qint64 bufferSize = qint64(256) << 10;
     const QString part = entry.name;
     if (entry.flags & 0x1) {
         return makeError(Error::Kind::Invalid,
@@ -595,7 +595,7 @@ Status parseXml(ZipArchive &zip, const ZipEntry &entry, const QString &path,
             next = token == QXmlStreamReader::EndDocument ? Next::Finish : onToken(xml);
         }
     };
-    const Status read = zip.read(entry, [&](QByteArrayView bytes) {
+    Status read = zip.read(entry, [&](QByteArrayView bytes) {
         if (next == Next::Continue) {
             xml.addData(bytes.toByteArray());
             drain();
@@ -613,6 +613,7 @@ Status parseXml(ZipArchive &zip, const ZipEntry &entry, const QString &path,
             .arg(entry.name, QString::number(xml.lineNumber()), xmlError));
 }
 
+// The view stays valid until the next token: the reader keeps sharing the data.
 QStringView attribute(const QXmlStreamReader &xml, QStringView name)
 {
     const QXmlStreamAttributes attributes = xml.attributes();
@@ -797,9 +798,9 @@ bool isDateFormat(int id, const QHash<int, QString> &customFormats)
     const QString &code = *custom;
     for (qsizetype i = 0; i < code.size(); ++i) {
         const QChar c = code[i];
-        if (c == u';') {
+        if (c == u';')
             break;
-        } else if (c == u'"') {
+        if (c == u'"') {
             const qsizetype close = code.indexOf(u'"', i + 1);
             i = close < 0 ? code.size() : close;
         } else if (c == u'[') {
@@ -953,11 +954,10 @@ class SheetReader
 {
 public:
     SheetReader(const QStringList &sharedStrings, const std::vector<bool> &dateStyles,
-        bool date1904, QString path, const RowHandler &onRow)
+        bool date1904, const RowHandler &onRow)
         : m_sharedStrings(sharedStrings)
         , m_dateStyles(dateStyles)
         , m_date1904(date1904)
-        , m_path(std::move(path))
         , m_onRow(onRow)
     { }
 
@@ -976,7 +976,6 @@ private:
     const QStringList &m_sharedStrings;
     const std::vector<bool> &m_dateStyles;
     const bool m_date1904;
-    const QString m_path;
     const RowHandler &m_onRow;
 
     qint64 m_rowNumber = 0;
@@ -1210,7 +1209,7 @@ Result<TableInfo> readXlsx(QFile &file, const QString &path, const RowHandler &o
         }
     }
 
-    SheetReader sheet(sharedStrings, dateStyles, workbook->date1904, path, onRow);
+    SheetReader sheet(sharedStrings, dateStyles, workbook->date1904, onRow);
     const Status parsed = parseXml(
         zip, *sheetEntry, path, [&](QXmlStreamReader &xml) { return sheet.onToken(xml); });
     if (!parsed)

@@ -122,7 +122,7 @@ enum class ByteOrder { Unknown, LittleEndian, BigEndian };
 // byte in every other position; 8-bit text has none.
 ByteOrder utf16ByteOrderWithoutBom(QByteArrayView head)
 {
-    const qsizetype sample = std::min<qsizetype>(head.size(), 64 * 1024) & ~qsizetype(1);
+    const qsizetype sample = std::min<qsizetype>(head.size(), qsizetype(64) << 10) & ~qsizetype(1);
     qsizetype zerosAtEven = 0;
     qsizetype zerosAtOdd = 0;
     for (qsizetype i = 0; i < sample; i += 2) {

@@ -39,8 +39,8 @@ DetectedEncoding detectEncoding(QByteArrayView head);
 // any other character without a Windows-1256 byte becomes '?'.
 QByteArray encodeWindows1256(QStringView text);
 
-// Decodes a byte stream given in chunks of any size; a character split between
-// two chunks comes out whole.
+// Decodes a byte stream given in chunks of any size: the results, joined, are the
+// text, even where a character was split between two chunks.
 class TextDecoder
 {
 public:

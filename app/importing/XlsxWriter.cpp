@@ -45,6 +45,31 @@ QString validSheetName(const QString &name)
     return valid.trimmed().isEmpty() ? u"Sheet1"_s : valid;
 }
 
+bool isHexDigit(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+}
+
+// Excel reads _xHHHH_ in a cell as an escaped character, and libxlsxwriter
+// escapes control characters that way but leaves text that merely looks like
+// an escape alone; escaping its underscore as Excel does keeps it as typed.
+QByteArray cellText(const QString &text)
+{
+    if (!text.contains(u"_x"))
+        return text.toUtf8();
+    QString escaped;
+    escaped.reserve(text.size() + 12);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const bool looksEscaped = text[i] == u'_' && i + 6 < text.size() && text[i + 1] == u'x'
+            && std::all_of(text.begin() + i + 2, text.begin() + i + 6, isHexDigit)
+            && text[i + 6] == u'_';
+        if (looksEscaped)
+            escaped += u"_x005F"_s;
+        escaped += text[i];
+    }
+    return escaped.toUtf8();
+}
+
 QByteArray nativePath(const QString &path)
 {
 #ifdef Q_OS_WIN
@@ -125,7 +150,7 @@ Status writeXlsx(const QString &path, const QStringList &header, const NextRow &
                 continue;
             widths[column] = std::max(widths[column], cell.size());
             const lxw_error error = worksheet_write_string(
-                sheet, rowIndex, lxw_col_t(column), cell.toUtf8().constData(), format);
+                sheet, rowIndex, lxw_col_t(column), cellText(cell).constData(), format);
             if (error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
                 return cannotWrite(
                     Text::tr("the cell in row %1, column %2 is longer than the 32,767 "
