@@ -241,27 +241,16 @@ Result<ImportReport> MemberImport::run(
                     (*exists)->finish();
                     continue;
                 }
-                if (!member.membershipNo.isEmpty()) {
-                    auto taken = m_db.runRepeated(
-                        u"SELECT national_id FROM members WHERE membership_no = ?"_s,
-                        {member.membershipNo});
-                    if (!taken) {
-                        return taken.error();
-                    }
-                    const bool clash
-                        = (*taken)->next() && (*taken)->value(0).toString() != member.nationalId;
-                    (*taken)->finish();
-                    if (clash) {
-                        report.problems.append({row, columnName(u"membership_no"_s),
-                            member.membershipNo, u"duplicate"_s,
-                            Text::tr("The membership number %1 already belongs to another "
-                                     "member.")
-                                .arg(member.membershipNo)});
-                        ++report.rejected;
-                        continue;
-                    }
+                // The record itself holds the values; the audit entry says where they came from.
+                auto inserted = service.insertIfAbsent(actor.auditActor(), member,
+                    {{u"source"_s, fileName}, {u"row"_s, row},
+                        {u"membership_no"_s, member.membershipNo}});
+                if (!inserted && inserted.error().kind == Error::Kind::Conflict) {
+                    report.problems.append({row, columnName(u"membership_no"_s),
+                        member.membershipNo, u"duplicate"_s, inserted.errorMessage()});
+                    ++report.rejected;
+                    continue;
                 }
-                auto inserted = service.insertIfAbsent(actor.auditActor(), member);
                 if (!inserted) {
                     return inserted.error();
                 }

@@ -81,7 +81,7 @@ struct ImportPreview
 class MemberImport
 {
 public:
-    static constexpr int batchSize = 2000;
+    static constexpr int batchSize = 10000;
 
     explicit MemberImport(storage::Database &db);
 

@@ -267,7 +267,7 @@ Result<QString> MemberService::nextMembershipNo()
 }
 
 Result<std::optional<qint64>> MemberService::insertIfAbsent(
-    const storage::AuditActor &by, Member &member)
+    const storage::AuditActor &by, Member &member, const QJsonObject &auditNote)
 {
     if (member.membershipNo.isEmpty()) {
         auto number = nextMembershipNo();
@@ -286,18 +286,33 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(
         "postal_code, mobile, phone, email, join_date, status, notes, directory_consent, "
         "directory_fields, search_key, name_key, sort_key, created_at, updated_at) VALUES (?, ?, "
         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (kind, national_id) DO NOTHING RETURNING id"_s,
+        "ON CONFLICT DO NOTHING RETURNING id"_s,
         values);
     if (!inserted) {
         return inserted.error();
     }
     if (!(*inserted)->next()) {
-        return std::optional<qint64>();
+        // Either the member is already in the bank (an import run again) or the
+        // membership number belongs to someone else.
+        auto present
+            = m_db.runRepeated(u"SELECT 1 FROM members WHERE kind = ? AND national_id = ?"_s,
+                {kindId(member.kind), member.nationalId});
+        if (!present) {
+            return present.error();
+        }
+        const bool alreadyIn = (*present)->next();
+        (*present)->finish();
+        if (alreadyIn) {
+            return std::optional<qint64>();
+        }
+        return makeError(Error::Kind::Conflict,
+            Text::tr("The membership number %1 already belongs to another member.")
+                .arg(member.membershipNo));
     }
     member.id = (*inserted)->value(0).toLongLong();
     (*inserted)->finish();
     const Status audited = storage::AuditLog::record(m_db, by, u"member.create"_s, u"member"_s,
-        QString::number(member.id), {}, describe(member));
+        QString::number(member.id), {}, auditNote.isEmpty() ? describe(member) : auditNote);
     if (!audited) {
         return audited.error();
     }

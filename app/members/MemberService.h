@@ -7,6 +7,7 @@
 #include "accounts/Actor.h"
 #include "core/Result.h"
 
+#include <QJsonObject>
 #include <QList>
 
 namespace daftar::storage {
@@ -98,8 +99,11 @@ public:
 
     // For the import: inserts inside the caller's transaction unless a member with
     // the same kind and national ID exists; returns the new id, or nothing when
-    // the member was already there. `member` must be normalised.
-    Result<std::optional<qint64>> insertIfAbsent(const storage::AuditActor &by, Member &member);
+    // the member was already there, or a Conflict when the membership number is
+    // someone else's. `member` must be normalised. The audit entry records
+    // `auditNote` (e.g. the file and row) instead of every field when given.
+    Result<std::optional<qint64>> insertIfAbsent(
+        const storage::AuditActor &by, Member &member, const QJsonObject &auditNote = {});
 
     static QString searchKeyOf(const Member &member);
 

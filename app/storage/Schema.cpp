@@ -137,7 +137,6 @@ const QList<Migration> &migrations()
                 "  UNIQUE (kind, national_id))"_s,
                 u"CREATE INDEX members_sort ON members (sort_key)"_s,
                 u"CREATE INDEX members_province ON members (province, sort_key)"_s,
-                u"CREATE INDEX members_status ON members (status)"_s,
                 u"CREATE INDEX members_mobile ON members (mobile)"_s,
                 u"CREATE INDEX members_name ON members (name_key, province)"_s,
                 u"CREATE TABLE member_status_history ("
