@@ -163,10 +163,12 @@ int main(int argc, char *argv[])
         // separately and taken off.
         QString script = u".output /dev/null\n"_s;
         for (const auto &[prefix, province] : queries) {
-            script
-                += u"SELECT * FROM members WHERE id IN (SELECT rowid FROM members_fts WHERE "
-                   "members_fts MATCH '\"%1\"*')%2 ORDER BY sort_key, id LIMIT 50;\n"_s.arg(prefix,
-                       province.isEmpty() ? QString() : u" AND province = '%1'"_s.arg(province));
+            // As MemberService writes it: short prefixes walk the name index.
+            script += u"SELECT * FROM members WHERE %3 IN (SELECT rowid FROM members_fts WHERE "
+                      "members_fts MATCH '\"%1\"*')%2 ORDER BY sort_key, id LIMIT 50;\n"_s.arg(
+                          prefix,
+                          province.isEmpty() ? QString() : u" AND province = '%1'"_s.arg(province),
+                          prefix.size() <= 2 ? u"+id"_s : u"id"_s);
         }
         const auto runShell = [&](const QString &input) {
             QProcess shell;
