@@ -281,6 +281,426 @@
     </message>
 </context>
 <context>
+    <name>Importing</name>
+    <message>
+        <source>Reading %1 failed: %2. Copy the file to this computer and try again.</source>
+        <translation>Reading %1 failed: %2. Copy the file to this computer and try again.</translation>
+    </message>
+    <message>
+        <source>%1 holds no rows. Check that it is the right file, or export the spreadsheet again.</source>
+        <translation>%1 holds no rows. Check that it is the right file, or export the spreadsheet again.</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 opens a quote (&quot;) that is never closed, so the rest of the file would become one cell. Correct that row in a text editor, or export the spreadsheet again.</source>
+        <translation>Row %1 of %2 opens a quote (&quot;) that is never closed, so the rest of the file would become one cell. Correct that row in a text editor, or export the spreadsheet again.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable Excel workbook: %2. Open it in Excel and save it again as .xlsx or as CSV UTF-8, or ask the office to send it again.</source>
+        <translation>%1 is not a readable Excel workbook: %2. Open it in Excel and save it again as .xlsx or as CSV UTF-8, or ask the office to send it again.</translation>
+    </message>
+    <message>
+        <source>the file ends early, as if cut off while copying</source>
+        <translation>the file ends early, as if cut off while copying</translation>
+    </message>
+    <message>
+        <source>%1 is saved in the ZIP64 form for very large workbooks, which Daftar does not read. Save the sheet as CSV UTF-8 instead, or split it into smaller workbooks.</source>
+        <translation>%1 is saved in the ZIP64 form for very large workbooks, which Daftar does not read. Save the sheet as CSV UTF-8 instead, or split it into smaller workbooks.</translation>
+    </message>
+    <message>
+        <source>it is one part of an archive split into several files</source>
+        <translation>it is one part of an archive split into several files</translation>
+    </message>
+    <message>
+        <source>its table of contents points outside the file</source>
+        <translation>its table of contents points outside the file</translation>
+    </message>
+    <message>
+        <source>its table of contents is damaged</source>
+        <translation>its table of contents is damaged</translation>
+    </message>
+    <message>
+        <source>%1 is protected with a password. Open it in Excel, remove the password (File, Info, Protect Workbook) and save it again.</source>
+        <translation>%1 is protected with a password. Open it in Excel, remove the password (File, Info, Protect Workbook) and save it again.</translation>
+    </message>
+    <message>
+        <source>its part %1 is compressed with method %2, which Daftar does not read</source>
+        <translation>its part %1 is compressed with method %2, which Daftar does not read</translation>
+    </message>
+    <message>
+        <source>its part %1 is damaged</source>
+        <translation>its part %1 is damaged</translation>
+    </message>
+    <message>
+        <source>the decompressor could not start</source>
+        <translation>the decompressor could not start</translation>
+    </message>
+    <message>
+        <source>its part %1 is cut short</source>
+        <translation>its part %1 is cut short</translation>
+    </message>
+    <message>
+        <source>it ends early</source>
+        <translation>it ends early</translation>
+    </message>
+    <message>
+        <source>its part %1 is not valid XML (line %2: %3)</source>
+        <translation>its part %1 is not valid XML (line %2: %3)</translation>
+    </message>
+    <message>
+        <source>a cell of row %1 has the malformed address &quot;%2&quot;</source>
+        <translation>a cell of row %1 has the malformed address &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>cell %1%2 refers to a text the file does not contain</source>
+        <translation>cell %1%2 refers to a text the file does not contain</translation>
+    </message>
+    <message>
+        <source>%1 is a ZIP archive but not an Excel workbook. Choose the .xlsx file that Excel saved, or a CSV file.</source>
+        <translation>%1 is a ZIP archive but not an Excel workbook. Choose the .xlsx file that Excel saved, or a CSV file.</translation>
+    </message>
+    <message>
+        <source>%1 has no worksheet to read. Put the member list on a worksheet (not a chart sheet) and save the workbook again.</source>
+        <translation>%1 has no worksheet to read. Put the member list on a worksheet (not a chart sheet) and save the workbook again.</translation>
+    </message>
+    <message>
+        <source>its sheet &quot;%1&quot; is missing</source>
+        <translation>its sheet &quot;%1&quot; is missing</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; of %2 is empty. Put the member list on the first sheet of the workbook, or choose another file.</source>
+        <translation>The sheet &quot;%1&quot; of %2 is empty. Put the member list on the first sheet of the workbook, or choose another file.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist. Check its name and folder, and choose it again.</source>
+        <translation>The file %1 does not exist. Check its name and folder, and choose it again.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Choose the spreadsheet file inside it.</source>
+        <translation>%1 is a folder. Choose the spreadsheet file inside it.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2. Check that you may read it and that no other program holds it open.</source>
+        <translation>Cannot open %1: %2. Check that you may read it and that no other program holds it open.</translation>
+    </message>
+    <message>
+        <source>%1 is empty. Ask the office to export the spreadsheet again.</source>
+        <translation>%1 is empty. Ask the office to export the spreadsheet again.</translation>
+    </message>
+    <message>
+        <source>%1 is an Excel 97-2003 workbook (.xls) or a workbook protected with a password. Open it in Excel and save it as .xlsx without a password, or as CSV UTF-8.</source>
+        <translation>%1 is an Excel 97-2003 workbook (.xls) or a workbook protected with a password. Open it in Excel and save it as .xlsx without a password, or as CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>%1 is named like an Excel workbook but is not one. Open it in Excel and save it again as .xlsx or as CSV UTF-8.</source>
+        <translation>%1 is named like an Excel workbook but is not one. Open it in Excel and save it again as .xlsx or as CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Check that the folder exists and that you may write there, and close the file if Excel has it open.</source>
+        <translation>Cannot write %1: %2. Check that the folder exists and that you may write there, and close the file if Excel has it open.</translation>
+    </message>
+    <message>
+        <source>the workbook could not be created</source>
+        <translation>the workbook could not be created</translation>
+    </message>
+    <message>
+        <source>the sheet could not be created</source>
+        <translation>the sheet could not be created</translation>
+    </message>
+    <message>
+        <source>an Excel sheet holds at most %1 rows; export fewer rows, or as CSV</source>
+        <translation>an Excel sheet holds at most %1 rows; export fewer rows, or as CSV</translation>
+    </message>
+    <message>
+        <source>an Excel sheet holds at most %1 columns, row %2 has %3</source>
+        <translation>an Excel sheet holds at most %1 columns, row %2 has %3</translation>
+    </message>
+    <message>
+        <source>the cell in row %1, column %2 is longer than the 32,767 characters Excel allows</source>
+        <translation>the cell in row %1, column %2 is longer than the 32,767 characters Excel allows</translation>
+    </message>
+    <message>
+        <source>the existing file could not be replaced</source>
+        <translation>the existing file could not be replaced</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDisplay</name>
+    <message>
+        <source>%1 Rial</source>
+        <translation>%1 Rial</translation>
+    </message>
+    <message>
+        <source>%1 Toman</source>
+        <translation>%1 Toman</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFieldNames</name>
+    <message>
+        <source>Membership no.</source>
+        <translation>Membership no.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Name of the cooperative</source>
+        <translation>Name of the cooperative</translation>
+    </message>
+    <message>
+        <source>National code / ID</source>
+        <translation>National code / ID</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>Activity sector</source>
+        <translation>Activity sector</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>Members</name>
+    <message>
+        <source>Give the branch a name.</source>
+        <translation>Give the branch a name.</translation>
+    </message>
+    <message>
+        <source>Enter the city of the branch.</source>
+        <translation>Enter the city of the branch.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the 31 provinces.</source>
+        <translation>&quot;%1&quot; is not one of the 31 provinces.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a postal code: it has ten digits.</source>
+        <translation>&quot;%1&quot; is not a postal code: it has ten digits.</translation>
+    </message>
+    <message>
+        <source>There is no such branch.</source>
+        <translation>There is no such branch.</translation>
+    </message>
+    <message>
+        <source>Legal entity</source>
+        <translation>Legal entity</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Resigned</source>
+        <translation>Resigned</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: check that it is not open in Excel.</source>
+        <translation>Cannot write %1: check that it is not open in Excel.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: name the file .csv or .xlsx.</source>
+        <translation>Cannot export to %1: name the file .csv or .xlsx.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation>Cannot write the report %1: %2</translation>
+    </message>
+    <message>
+        <source>national code or ID (کد ملی)</source>
+        <translation>national code or ID (کد ملی)</translation>
+    </message>
+    <message>
+        <source>province (استان)</source>
+        <translation>province (استان)</translation>
+    </message>
+    <message>
+        <source>last name (نام خانوادگی) or cooperative name (نام تعاونی)</source>
+        <translation>last name (نام خانوادگی) or cooperative name (نام تعاونی)</translation>
+    </message>
+    <message>
+        <source>%1: the first row has no column for %2. Check that the first row holds the column headers.</source>
+        <translation>%1: the first row has no column for %2. Check that the first row holds the column headers.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of member: write حقیقی (person) or حقوقی (legal entity).</source>
+        <translation>&quot;%1&quot; is not a kind of member: write حقیقی (person) or حقوقی (legal entity).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a status: write فعال, تعلیق, منقضی or مستعفی.</source>
+        <translation>&quot;%1&quot; is not a status: write فعال, تعلیق, منقضی or مستعفی.</translation>
+    </message>
+    <message>
+        <source>Your account is limited to another province.</source>
+        <translation>Your account is limited to another province.</translation>
+    </message>
+    <message>
+        <source>The same national code or ID as row %1 of this file.</source>
+        <translation>The same national code or ID as row %1 of this file.</translation>
+    </message>
+    <message>
+        <source>The same membership number as row %1 of this file.</source>
+        <translation>The same membership number as row %1 of this file.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 is empty.</translation>
+    </message>
+    <message>
+        <source>The first name is missing.</source>
+        <translation>The first name is missing.</translation>
+    </message>
+    <message>
+        <source>The last name is missing.</source>
+        <translation>The last name is missing.</translation>
+    </message>
+    <message>
+        <source>national code</source>
+        <translation>national code</translation>
+    </message>
+    <message>
+        <source>The name of the cooperative or company is missing.</source>
+        <translation>The name of the cooperative or company is missing.</translation>
+    </message>
+    <message>
+        <source>national ID</source>
+        <translation>national ID</translation>
+    </message>
+    <message>
+        <source>The province is missing.</source>
+        <translation>The province is missing.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the 31 provinces; write its name as on the map, e.g. خراسان رضوی.</source>
+        <translation>&quot;%1&quot; is not one of the 31 provinces; write its name as on the map, e.g. خراسان رضوی.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mobile number; write it as 0912 345 6789.</source>
+        <translation>&quot;%1&quot; is not a mobile number; write it as 0912 345 6789.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a postal code: it has ten digits, such as 13145-67890.</source>
+        <translation>&quot;%1&quot; is not a postal code: it has ten digits, such as 13145-67890.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address.</source>
+        <translation>&quot;%1&quot; is not an email address.</translation>
+    </message>
+    <message>
+        <source>The membership number %1 already belongs to another member.</source>
+        <translation>The membership number %1 already belongs to another member.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the member bank as %2 (membership number %3).</source>
+        <translation>%1 is already in the member bank as %2 (membership number %3).</translation>
+    </message>
+    <message>
+        <source>status when the member was added</source>
+        <translation>status when the member was added</translation>
+    </message>
+    <message>
+        <source>The member was deleted meanwhile; nothing was saved.</source>
+        <translation>The member was deleted meanwhile; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Another member already has the national code or ID %1.</source>
+        <translation>Another member already has the national code or ID %1.</translation>
+    </message>
+    <message>
+        <source>There is no such member.</source>
+        <translation>There is no such member.</translation>
+    </message>
+    <message>
+        <source>Dues cannot be negative.</source>
+        <translation>Dues cannot be negative.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Solar Hijri year such as 1403.</source>
+        <translation>%1 is not a Solar Hijri year such as 1403.</translation>
+    </message>
+    <message>
+        <source>A member cannot be merged with itself.</source>
+        <translation>A member cannot be merged with itself.</translation>
+    </message>
+    <message>
+        <source>One of the two members was deleted meanwhile; nothing was merged.</source>
+        <translation>One of the two members was deleted meanwhile; nothing was merged.</translation>
+    </message>
+</context>
+<context>
     <name>Schema</name>
     <message>
         <source>%1 already holds other data (table &quot;%2&quot;) and is not a Daftar database. Choose an empty database or a Daftar one; nothing was changed.</source>
@@ -376,6 +796,354 @@
     </message>
 </context>
 <context>
+    <name>daftar::ui::BranchDialog</name>
+    <message>
+        <source>Branch %1</source>
+        <translation>Branch %1</translation>
+    </message>
+    <message>
+        <source>New branch</source>
+        <translation>New branch</translation>
+    </message>
+    <message>
+        <source>Choose a province</source>
+        <translation>Choose a province</translation>
+    </message>
+    <message>
+        <source>The city the office is in</source>
+        <translation>The city the office is in</translation>
+    </message>
+    <message>
+        <source>e.g. Tabriz branch</source>
+        <translation>e.g. Tabriz branch</translation>
+    </message>
+    <message>
+        <source>13145-67890</source>
+        <translation>13145-67890</translation>
+    </message>
+    <message>
+        <source>021 8888 0000, 021 8888 0001</source>
+        <translation>021 8888 0000, 021 8888 0001</translation>
+    </message>
+    <message>
+        <source>&amp;Province:</source>
+        <translation>&amp;Province:</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;City:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Head:</source>
+        <translation>&amp;Head:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>P&amp;ostal code:</source>
+        <translation>P&amp;ostal code:</translation>
+    </message>
+    <message>
+        <source>P&amp;hones:</source>
+        <translation>P&amp;hones:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <source>Es&amp;tablished on:</source>
+        <translation>Es&amp;tablished on:</translation>
+    </message>
+    <message>
+        <source>The branch is open</source>
+        <translation>The branch is open</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choose the province of the branch.</source>
+        <translation>Choose the province of the branch.</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::BranchListModel</name>
+    <message>
+        <source>This branch is closed.</source>
+        <translation>This branch is closed.</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (closed)</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Active members</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::BranchMembersModel</name>
+    <message>
+        <source>Membership no.</source>
+        <translation>Membership no.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>National code / ID</source>
+        <translation>National code / ID</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::BranchesPage</name>
+    <message>
+        <source>Provincial branches</source>
+        <translation>Provincial branches</translation>
+    </message>
+    <message>
+        <source>&amp;New branch</source>
+        <translation>&amp;New branch</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen branch (or double-click it)</source>
+        <translation>Edit the chosen branch (or double-click it)</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>All provinces</translation>
+    </message>
+    <message>
+        <source>No branches yet — add the first with “New branch”.</source>
+        <translation>No branches yet — add the first with “New branch”.</translation>
+    </message>
+    <message>
+        <source>No branches in %1 yet — add one with “New branch”.</source>
+        <translation>No branches in %1 yet — add one with “New branch”.</translation>
+    </message>
+    <message>
+        <source>Choose a branch to see its members.</source>
+        <translation>Choose a branch to see its members.</translation>
+    </message>
+    <message>
+        <source>Members of %1</source>
+        <translation>Members of %1</translation>
+    </message>
+    <message>
+        <source>%1 members, the first %2 listed; the member bank lists all.</source>
+        <translation>%1 members, the first %2 listed; the member bank lists all.</translation>
+    </message>
+    <message>
+        <source>No member is assigned to this branch yet.</source>
+        <translation>No member is assigned to this branch yet.</translation>
+    </message>
+    <message>
+        <source>Members: %1</source>
+        <translation>Members: %1</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::DuesDialog</name>
+    <message>
+        <source>Record dues</source>
+        <translation>Record dues</translation>
+    </message>
+    <message>
+        <source>in Rial, e.g. %1</source>
+        <translation>in Rial, e.g. %1</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (Rial):</source>
+        <translation>&amp;Amount (Rial):</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt no.:</source>
+        <translation>&amp;Receipt no.:</translation>
+    </message>
+    <message>
+        <source>&amp;Paid on:</source>
+        <translation>&amp;Paid on:</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Dues for %1 are already recorded; recording replaces them.</source>
+        <translation>Dues for %1 are already recorded; recording replaces them.</translation>
+    </message>
+    <message>
+        <source>Write the amount in digits, e.g. %1.</source>
+        <translation>Write the amount in digits, e.g. %1.</translation>
+    </message>
+    <message>
+        <source>%1, that is %2</source>
+        <translation>%1, that is %2</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::DuesModel</name>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Paid on</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::DuplicatePairsModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Same mobile</source>
+        <translation>Same mobile</translation>
+    </message>
+    <message>
+        <source>Same name in one province</source>
+        <translation>Same name in one province</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>First record</source>
+        <translation>First record</translation>
+    </message>
+    <message>
+        <source>Second record</source>
+        <translation>Second record</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Why they look alike</source>
+        <translation>Why they look alike</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::DuplicatesDialog</name>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>“%1” (%2)</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <source>Members who share a mobile, or a name in one province, may be recorded twice. Choose a pair, then for each field the value to keep. Merging keeps the first record, moves the second&apos;s dues and status history to it and deletes the second.</source>
+        <translation>Members who share a mobile, or a name in one province, may be recorded twice. Choose a pair, then for each field the value to keep. Merging keeps the first record, moves the second&apos;s dues and status history to it and deletes the second.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>No possible duplicates: no two members share a mobile, or a name in one province.</source>
+        <translation>No possible duplicates: no two members share a mobile, or a name in one province.</translation>
+    </message>
+    <message>
+        <source>%1 is kept; %2 is merged into it. Tick the value to keep where they differ.</source>
+        <translation>%1 is kept; %2 is merged into it. Tick the value to keep where they differ.</translation>
+    </message>
+    <message>
+        <source>Merge two members</source>
+        <translation>Merge two members</translation>
+    </message>
+    <message>
+        <source>Merge %2 into %1? %2 is deleted afterwards; its dues and status history move to %1. This cannot be undone.</source>
+        <translation>Merge %2 into %1? %2 is deleted afterwards; its dues and status history move to %1. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are now one member.</source>
+        <translation>%1 and %2 are now one member.</translation>
+    </message>
+</context>
+<context>
     <name>daftar::ui::FirstRunDialog</name>
     <message>
         <source>Welcome to Daftar</source>
@@ -427,6 +1195,231 @@
     <message>
         <source>The two passwords differ. Type the password again.</source>
         <translation>The two passwords differ. Type the password again.</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::ImportDialog</name>
+    <message>
+        <source>Detect automatically</source>
+        <translation>Detect automatically</translation>
+    </message>
+    <message>
+        <source>Windows-1256 (Arabic Windows)</source>
+        <translation>Windows-1256 (Arabic Windows)</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>commas</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>semicolons</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>tabs</translation>
+    </message>
+    <message>
+        <source>vertical bars</source>
+        <translation>vertical bars</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>Import members</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>CSV or Excel file sent by a province</source>
+        <translation>CSV or Excel file sent by a province</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Encoding:</translation>
+    </message>
+    <message>
+        <source>If the preview shows broken letters, choose the encoding the file was saved in.</source>
+        <translation>If the preview shows broken letters, choose the encoding the file was saved in.</translation>
+    </message>
+    <message>
+        <source>Check &amp;only (dry run): report what would happen, write nothing</source>
+        <translation>Check &amp;only (dry run): report what would happen, write nothing</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop after the rows read so far; what was imported stays.</source>
+        <translation>Stop after the rows read so far; what was imported stays.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Save report…</translation>
+    </message>
+    <message>
+        <source>Save the problems as a CSV file that opens in Excel, to send back to the province.</source>
+        <translation>Save the problems as a CSV file that opens in Excel, to send back to the province.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>Member spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm)</source>
+        <translation>Member spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Read as an Excel workbook, sheet “%1”.</source>
+        <translation>Read as an Excel workbook, sheet “%1”.</translation>
+    </message>
+    <message>
+        <source>%1 with a byte order mark</source>
+        <translation>%1 with a byte order mark</translation>
+    </message>
+    <message>
+        <source>%1, detected</source>
+        <translation>%1, detected</translation>
+    </message>
+    <message>
+        <source>Read as CSV text in %1, columns separated by %2.</source>
+        <translation>Read as CSV text in %1, columns separated by %2.</translation>
+    </message>
+    <message>
+        <source>Some bytes are not valid %1, so some letters may show as �. Choose the encoding the file was saved in above.</source>
+        <translation>Some bytes are not valid %1, so some letters may show as �. Choose the encoding the file was saved in above.</translation>
+    </message>
+    <message>
+        <source>No member field matches %1, so these columns will not be imported. Rename a heading if its column holds member details.</source>
+        <translation>No member field matches %1, so these columns will not be imported. Rename a heading if its column holds member details.</translation>
+    </message>
+    <message>
+        <source>The file has column headings but no rows below them.</source>
+        <translation>The file has column headings but no rows below them.</translation>
+    </message>
+    <message>
+        <source>The first rows of the file, as they will be read:</source>
+        <translation>The first rows of the file, as they will be read:</translation>
+    </message>
+    <message>
+        <source>%1 rows read…</source>
+        <translation>%1 rows read…</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>Checked only, nothing was written. Rows read: %4 — would be imported: %1, already in the bank: %2, would be rejected: %3.</source>
+        <translation>Checked only, nothing was written. Rows read: %4 — would be imported: %1, already in the bank: %2, would be rejected: %3.</translation>
+    </message>
+    <message>
+        <source>Rows read: %4 — imported: %1, already in the bank: %2, rejected: %3.</source>
+        <translation>Rows read: %4 — imported: %1, already in the bank: %2, rejected: %3.</translation>
+    </message>
+    <message>
+        <source>The check stopped before the end of the file.</source>
+        <translation>The check stopped before the end of the file.</translation>
+    </message>
+    <message>
+        <source>The import stopped before the end of the file. What was imported stays; run the import again to go on, and members already imported will be recognised rather than added twice.</source>
+        <translation>The import stopped before the end of the file. What was imported stays; run the import again to go on, and members already imported will be recognised rather than added twice.</translation>
+    </message>
+    <message>
+        <source>Every row could be read without a problem.</source>
+        <translation>Every row could be read without a problem.</translation>
+    </message>
+    <message>
+        <source>The rows below were not imported. Correct them in the file and import it again, or save the report and send it back to the province.</source>
+        <translation>The rows below were not imported. Correct them in the file and import it again, or save the report and send it back to the province.</translation>
+    </message>
+    <message>
+        <source>There is no report yet: import first.</source>
+        <translation>There is no report yet: import first.</translation>
+    </message>
+    <message>
+        <source>%1 - import problems.csv</source>
+        <translation>%1 - import problems.csv</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>Save the import report</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>The report was saved to %1.</source>
+        <translation>The report was saved to %1.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::ImportPreviewModel</name>
+    <message>
+        <source>not used</source>
+        <translation>not used</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>No member field has this heading, so the column is not imported.</source>
+        <translation>No member field has this heading, so the column is not imported.</translation>
+    </message>
+    <message>
+        <source>This column is imported as “%1”.</source>
+        <translation>This column is imported as “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::ImportProblemsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
 </context>
 <context>
@@ -529,16 +1522,8 @@
         <translation>Member bank</translation>
     </message>
     <message>
-        <source>The member bank is empty. Members, their dues and the import of provincial spreadsheets come with the member bank, which is not part of this version.</source>
-        <translation>The member bank is empty. Members, their dues and the import of provincial spreadsheets come with the member bank, which is not part of this version.</translation>
-    </message>
-    <message>
         <source>Provincial branches</source>
         <translation>Provincial branches</translation>
-    </message>
-    <message>
-        <source>No branches are recorded yet. The directory of the 31 provinces and their branches is not part of this version.</source>
-        <translation>No branches are recorded yet. The directory of the 31 provinces and their branches is not part of this version.</translation>
     </message>
     <message>
         <source>Publishing</source>
@@ -592,6 +1577,485 @@
         <source>Database on this computer</source>
         <translation>Database on this computer</translation>
     </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>&amp;Members</translation>
+    </message>
+    <message>
+        <source>&amp;Import members…</source>
+        <translation>&amp;Import members…</translation>
+    </message>
+    <message>
+        <source>Possible &amp;duplicates…</source>
+        <translation>Possible &amp;duplicates…</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::MemberChangesModel</name>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>In the public directory</source>
+        <translation>In the public directory</translation>
+    </message>
+    <message>
+        <source>Shown in the directory</source>
+        <translation>Shown in the directory</translation>
+    </message>
+    <message>
+        <source>Dues year</source>
+        <translation>Dues year</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <source>Dues recorded</source>
+        <translation>Dues recorded</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Fields changed</source>
+        <translation>Fields changed</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::MemberDialog</name>
+    <message>
+        <source>Member %1</source>
+        <translation>Member %1</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>D&amp;ues</source>
+        <translation>D&amp;ues</translation>
+    </message>
+    <message>
+        <source>Status &amp;history</source>
+        <translation>Status &amp;history</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ges</source>
+        <translation>Chan&amp;ges</translation>
+    </message>
+    <message>
+        <source>Available once the member has been saved.</source>
+        <translation>Available once the member has been saved.</translation>
+    </message>
+    <message>
+        <source>Choose a province</source>
+        <translation>Choose a province</translation>
+    </message>
+    <message>
+        <source>Given when saved</source>
+        <translation>Given when saved</translation>
+    </message>
+    <message>
+        <source>0912 345 6789</source>
+        <translation>0912 345 6789</translation>
+    </message>
+    <message>
+        <source>13145-67890</source>
+        <translation>13145-67890</translation>
+    </message>
+    <message>
+        <source>e.g. housing, farming, consumer goods</source>
+        <translation>e.g. housing, farming, consumer goods</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Membership &amp;no.:</source>
+        <translation>Membership &amp;no.:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+        <source>Name of the &amp;cooperative:</source>
+        <translation>Name of the &amp;cooperative:</translation>
+    </message>
+    <message>
+        <source>&amp;Registration no.:</source>
+        <translation>&amp;Registration no.:</translation>
+    </message>
+    <message>
+        <source>Activity sec&amp;tor:</source>
+        <translation>Activity sec&amp;tor:</translation>
+    </message>
+    <message>
+        <source>&amp;Joined on:</source>
+        <translation>&amp;Joined on:</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>St&amp;atus:</translation>
+    </message>
+    <message>
+        <source>&amp;Province:</source>
+        <translation>&amp;Province:</translation>
+    </message>
+    <message>
+        <source>Cit&amp;y:</source>
+        <translation>Cit&amp;y:</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>Addr&amp;ess:</translation>
+    </message>
+    <message>
+        <source>P&amp;ostal code:</source>
+        <translation>P&amp;ostal code:</translation>
+    </message>
+    <message>
+        <source>Mo&amp;bile:</source>
+        <translation>Mo&amp;bile:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>E&amp;mail:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w this member in the public directory of the site</source>
+        <translation>Sho&amp;w this member in the public directory of the site</translation>
+    </message>
+    <message>
+        <source>with:</source>
+        <translation>with:</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>&amp;Record dues…</source>
+        <translation>&amp;Record dues…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save the details (Ctrl+S)</source>
+        <translation>Save the details (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nat&amp;ional ID:</source>
+        <translation>Nat&amp;ional ID:</translation>
+    </message>
+    <message>
+        <source>Nat&amp;ional code:</source>
+        <translation>Nat&amp;ional code:</translation>
+    </message>
+    <message>
+        <source>11 digits</source>
+        <translation>11 digits</translation>
+    </message>
+    <message>
+        <source>10 digits</source>
+        <translation>10 digits</translation>
+    </message>
+    <message>
+        <source>Still needed: %1.</source>
+        <translation>Still needed: %1.</translation>
+    </message>
+    <message>
+        <source>Dues of %1</source>
+        <translation>Dues of %1</translation>
+    </message>
+    <message>
+        <source>Already a member</source>
+        <translation>Already a member</translation>
+    </message>
+    <message>
+        <source>%1 is already in the member bank: %2, membership number %3.</source>
+        <translation>%1 is already in the member bank: %2, membership number %3.</translation>
+    </message>
+    <message>
+        <source>Open that member instead of adding them a second time?</source>
+        <translation>Open that member instead of adding them a second time?</translation>
+    </message>
+    <message>
+        <source>&amp;Open the member</source>
+        <translation>&amp;Open the member</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the form</source>
+        <translation>&amp;Back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::MemberListModel</name>
+    <message>
+        <source>Membership no.</source>
+        <translation>Membership no.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>National code / ID</source>
+        <translation>National code / ID</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::MembersPage</name>
+    <message>
+        <source>Member bank</source>
+        <translation>Member bank</translation>
+    </message>
+    <message>
+        <source>Search by name, national code, mobile, membership no. or city (Ctrl+F)</source>
+        <translation>Search by name, national code, mobile, membership no. or city (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;New member</source>
+        <translation>&amp;New member</translation>
+    </message>
+    <message>
+        <source>Add a member (Ctrl+N)</source>
+        <translation>Add a member (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Change &amp;status…</source>
+        <translation>Change &amp;status…</translation>
+    </message>
+    <message>
+        <source>Change the status of the selected members</source>
+        <translation>Change the status of the selected members</translation>
+    </message>
+    <message>
+        <source>Record &amp;dues…</source>
+        <translation>Record &amp;dues…</translation>
+    </message>
+    <message>
+        <source>Record one year&apos;s dues for the selected members</source>
+        <translation>Record one year&apos;s dues for the selected members</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>All provinces</translation>
+    </message>
+    <message>
+        <source>Persons and legal entities</source>
+        <translation>Persons and legal entities</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Dues paid or not</source>
+        <translation>Dues paid or not</translation>
+    </message>
+    <message>
+        <source>Dues unpaid for %1</source>
+        <translation>Dues unpaid for %1</translation>
+    </message>
+    <message>
+        <source>No members yet. Add the first one with “New member” (Ctrl+N); every member you add can be found here by name, national code, mobile or city.</source>
+        <translation>No members yet. Add the first one with “New member” (Ctrl+N); every member you add can be found here by name, national code, mobile or city.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members shown</source>
+        <translation>%1 of %2 members shown</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 members</translation>
+    </message>
+    <message>
+        <source>Too many members selected</source>
+        <translation>Too many members selected</translation>
+    </message>
+    <message>
+        <source>%1 members are selected; a change applies to at most %2 at once. Narrow the list with the search and the filters first.</source>
+        <translation>%1 members are selected; a change applies to at most %2 at once. Narrow the list with the search and the filters first.</translation>
+    </message>
+    <message>
+        <source>Some members were not changed</source>
+        <translation>Some members were not changed</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members could not be changed; the others were.</source>
+        <translation>%1 of %2 members could not be changed; the others were.</translation>
+    </message>
+    <message>
+        <source>Changing the status…</source>
+        <translation>Changing the status…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Status changed to “%1” for %2 members.</source>
+        <translation>Status changed to “%1” for %2 members.</translation>
+    </message>
+    <message>
+        <source>The same payment is recorded for each of the %1 selected members.</source>
+        <translation>The same payment is recorded for each of the %1 selected members.</translation>
+    </message>
+    <message>
+        <source>Recording dues…</source>
+        <translation>Recording dues…</translation>
+    </message>
+    <message>
+        <source>Dues for %1 recorded for %2 members.</source>
+        <translation>Dues for %1 recorded for %2 members.</translation>
+    </message>
+    <message>
+        <source>This member is no longer in the bank.</source>
+        <translation>This member is no longer in the bank.</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::MergeChoiceModel</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Both records hold the same value.</source>
+        <translation>Both records hold the same value.</translation>
+    </message>
+    <message>
+        <source>Keep this value: it replaces the first record&apos;s when the two are merged.</source>
+        <translation>Keep this value: it replaces the first record&apos;s when the two are merged.</translation>
+    </message>
+    <message>
+        <source>Keep the first record&apos;s value.</source>
+        <translation>Keep the first record&apos;s value.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>First record (kept)</source>
+        <translation>First record (kept)</translation>
+    </message>
+    <message>
+        <source>Second record (merged into it)</source>
+        <translation>Second record (merged into it)</translation>
+    </message>
 </context>
 <context>
     <name>daftar::ui::SettingsPage</name>
@@ -637,6 +2101,51 @@
     </message>
 </context>
 <context>
+    <name>daftar::ui::StatusChangeDialog</name>
+    <message>
+        <source>Change status</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>e.g. dues unpaid for two years</source>
+        <translation>e.g. dues unpaid for two years</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new status applies to %n selected member(s).</source>
+        <translation>
+            <numerusform>The new status applies to %n selected member(s).</numerusform>
+            <numerusform>The new status applies to %n selected member(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::StatusHistoryModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>daftar::ui::UsersModel</name>
     <message>
         <source>never</source>
@@ -665,52 +2174,6 @@
 </context>
 <context>
     <name>daftar_cli</name>
-    <message>
-        <source>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
-
-Commands:
-  db migrate                 bring the database schema up to this version
-  db check                   check integrity and schema (exit 1 on problems)
-  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
-                             add an account; the password comes from
-                             DAFTAR_NEW_PASSWORD or is asked for
-  users list [--json]        list accounts
-  users passwd NAME          set a new password (unlocks a locked account)
-
-Options:
-  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
-                  (default: DAFTAR_DB, else the desktop&apos;s own database)
-  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on
-                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as
-                  administrator, recorded in the audit trail as the OS user.
-  -h, --help      show this help;  -v, --version  show the version
-
-Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
-Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
-</source>
-        <translation>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
-
-Commands:
-  db migrate                 bring the database schema up to this version
-  db check                   check integrity and schema (exit 1 on problems)
-  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
-                             add an account; the password comes from
-                             DAFTAR_NEW_PASSWORD or is asked for
-  users list [--json]        list accounts
-  users passwd NAME          set a new password (unlocks a locked account)
-
-Options:
-  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
-                  (default: DAFTAR_DB, else the desktop&apos;s own database)
-  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on
-                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as
-                  administrator, recorded in the audit trail as the OS user.
-  -h, --help      show this help;  -v, --version  show the version
-
-Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
-Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
-</translation>
-    </message>
     <message>
         <source>Run &quot;daftar-cli --help&quot; for usage.</source>
         <translation>Run &quot;daftar-cli --help&quot; for usage.</translation>
@@ -785,6 +2248,110 @@ Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
     <message>
         <source>The password of %1 was changed.</source>
         <translation>The password of %1 was changed.</translation>
+    </message>
+    <message>
+        <source>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
+
+Commands:
+  db migrate                 bring the database schema up to this version
+  db check                   check integrity and schema (exit 1 on problems)
+  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
+                             add an account; the password comes from
+                             DAFTAR_NEW_PASSWORD or is asked for
+  users list [--json]        list accounts
+  users passwd NAME          set a new password (unlocks a locked account)
+  members import FILE [--report REPORT.csv] [--dry-run]
+                 [--encoding auto|utf-8|utf-16|windows-1256]
+                             import a CSV or XLSX member list (exit 3: some rows
+                             rejected, the rest are in; the report says why)
+  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension
+  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
+  members show ID|NATIONAL_ID [--json]
+  members count [--province IR-NN] [--json]
+  branches list [--json]
+
+Options:
+  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
+                  (default: DAFTAR_DB, else the desktop&apos;s own database)
+  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on
+                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as
+                  administrator, recorded in the audit trail as the OS user.
+  -h, --help      show this help;  -v, --version  show the version
+
+Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
+Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
+</source>
+        <translation>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
+
+Commands:
+  db migrate                 bring the database schema up to this version
+  db check                   check integrity and schema (exit 1 on problems)
+  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
+                             add an account; the password comes from
+                             DAFTAR_NEW_PASSWORD or is asked for
+  users list [--json]        list accounts
+  users passwd NAME          set a new password (unlocks a locked account)
+  members import FILE [--report REPORT.csv] [--dry-run]
+                 [--encoding auto|utf-8|utf-16|windows-1256]
+                             import a CSV or XLSX member list (exit 3: some rows
+                             rejected, the rest are in; the report says why)
+  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension
+  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
+  members show ID|NATIONAL_ID [--json]
+  members count [--province IR-NN] [--json]
+  branches list [--json]
+
+Options:
+  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
+                  (default: DAFTAR_DB, else the desktop&apos;s own database)
+  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on
+                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as
+                  administrator, recorded in the audit trail as the OS user.
+  -h, --help      show this help;  -v, --version  show the version
+
+Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
+Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
+</translation>
+    </message>
+    <message>
+        <source>Unknown encoding &quot;%1&quot;: use auto, utf-8, utf-16 or windows-1256.</source>
+        <translation>Unknown encoding &quot;%1&quot;: use auto, utf-8, utf-16 or windows-1256.</translation>
+    </message>
+    <message>
+        <source>row %1, %2 &quot;%3&quot;: %4 (%5)</source>
+        <translation>row %1, %2 &quot;%3&quot;: %4 (%5)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3): %4 data rows; %5 would be imported, %6 are already in the bank, %7 rejected. Nothing was written (dry run).</source>
+        <translation>%1 (%2, %3): %4 data rows; %5 would be imported, %6 are already in the bank, %7 rejected. Nothing was written (dry run).</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3): %4 data rows; %5 imported, %6 were already in the bank, %7 rejected.</source>
+        <translation>%1 (%2, %3): %4 data rows; %5 imported, %6 were already in the bank, %7 rejected.</translation>
+    </message>
+    <message>
+        <source>Columns not used: %1</source>
+        <translation>Columns not used: %1</translation>
+    </message>
+    <message>
+        <source>Unknown province &quot;%1&quot;.</source>
+        <translation>Unknown province &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 members written to %2.</source>
+        <translation>%1 members written to %2.</translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot;: use active, suspended, expired or resigned.</source>
+        <translation>Unknown status &quot;%1&quot;: use active, suspended, expired or resigned.</translation>
+    </message>
+    <message>
+        <source>--limit needs a positive number.</source>
+        <translation>--limit needs a positive number.</translation>
+    </message>
+    <message>
+        <source>No member has the id or national code %1.</source>
+        <translation>No member has the id or national code %1.</translation>
     </message>
 </context>
 </TS>

@@ -277,6 +277,426 @@
     </message>
 </context>
 <context>
+    <name>Importing</name>
+    <message>
+        <source>Reading %1 failed: %2. Copy the file to this computer and try again.</source>
+        <translation>خواندن %1 ناموفق بود: %2. پرونده را روی همین رایانه کپی کنید و دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <source>%1 holds no rows. Check that it is the right file, or export the spreadsheet again.</source>
+        <translation>%1 هیچ سطری ندارد. بررسی کنید که پروندهٔ درست را برگزیده باشید، یا دوباره از صفحه‌گسترده خروجی بگیرید.</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 opens a quote (&quot;) that is never closed, so the rest of the file would become one cell. Correct that row in a text editor, or export the spreadsheet again.</source>
+        <translation>در سطر %1 از %2 یک گیومه (&quot;) باز شده که هرگز بسته نمی‌شود، پس همهٔ باقی پرونده در یک سلول می‌افتاد. آن سطر را در یک ویرایشگر متن درست کنید، یا دوباره از صفحه‌گسترده خروجی بگیرید.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable Excel workbook: %2. Open it in Excel and save it again as .xlsx or as CSV UTF-8, or ask the office to send it again.</source>
+        <translation>%1 کتاب کار اکسلِ خوانایی نیست: %2. آن را در اکسل باز کنید و دوباره با قالب ‎.xlsx یا CSV UTF-8 ذخیره کنید، یا از فرستنده بخواهید آن را دوباره بفرستد.</translation>
+    </message>
+    <message>
+        <source>the file ends early, as if cut off while copying</source>
+        <translation>پرونده ناتمام است، گویی هنگام کپی بریده شده است</translation>
+    </message>
+    <message>
+        <source>%1 is saved in the ZIP64 form for very large workbooks, which Daftar does not read. Save the sheet as CSV UTF-8 instead, or split it into smaller workbooks.</source>
+        <translation>%1 با قالب ZIP64 (ویژهٔ کتاب‌های کار بسیار بزرگ) ذخیره شده است که دفتر آن را نمی‌خواند. به‌جای آن، کاربرگ را با قالب CSV UTF-8 ذخیره کنید، یا آن را به چند کتاب کار کوچک‌تر بخش کنید.</translation>
+    </message>
+    <message>
+        <source>it is one part of an archive split into several files</source>
+        <translation>این پرونده تنها یک بخش از آرشیوی است که به چند پرونده تقسیم شده است</translation>
+    </message>
+    <message>
+        <source>its table of contents points outside the file</source>
+        <translation>فهرست محتوای آن به بیرون از پرونده اشاره می‌کند</translation>
+    </message>
+    <message>
+        <source>its table of contents is damaged</source>
+        <translation>فهرست محتوای آن آسیب دیده است</translation>
+    </message>
+    <message>
+        <source>%1 is protected with a password. Open it in Excel, remove the password (File, Info, Protect Workbook) and save it again.</source>
+        <translation>%1 با گذرواژه محافظت شده است. آن را در اکسل باز کنید، گذرواژه را بردارید (File، Info، Protect Workbook) و دوباره ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>its part %1 is compressed with method %2, which Daftar does not read</source>
+        <translation>بخش %1 آن با روش %2 فشرده شده است که دفتر آن را نمی‌خواند</translation>
+    </message>
+    <message>
+        <source>its part %1 is damaged</source>
+        <translation>بخش %1 آن آسیب دیده است</translation>
+    </message>
+    <message>
+        <source>the decompressor could not start</source>
+        <translation>باز کردن فشرده‌سازی آغاز نشد</translation>
+    </message>
+    <message>
+        <source>its part %1 is cut short</source>
+        <translation>بخش %1 آن ناقص است</translation>
+    </message>
+    <message>
+        <source>it ends early</source>
+        <translation>ناتمام مانده است</translation>
+    </message>
+    <message>
+        <source>its part %1 is not valid XML (line %2: %3)</source>
+        <translation>بخش %1 آن XML معتبر نیست (سطر %2: %3)</translation>
+    </message>
+    <message>
+        <source>a cell of row %1 has the malformed address &quot;%2&quot;</source>
+        <translation>یکی از سلول‌های سطر %1 نشانی نادرست «%2» را دارد</translation>
+    </message>
+    <message>
+        <source>cell %1%2 refers to a text the file does not contain</source>
+        <translation>سلول %1%2 به متنی اشاره می‌کند که در پرونده نیست</translation>
+    </message>
+    <message>
+        <source>%1 is a ZIP archive but not an Excel workbook. Choose the .xlsx file that Excel saved, or a CSV file.</source>
+        <translation>%1 آرشیو ZIP است، اما کتاب کار اکسل نیست. پروندهٔ ‎.xlsx را که اکسل ذخیره کرده است برگزینید، یا یک پروندهٔ CSV.</translation>
+    </message>
+    <message>
+        <source>%1 has no worksheet to read. Put the member list on a worksheet (not a chart sheet) and save the workbook again.</source>
+        <translation>%1 کاربرگی برای خواندن ندارد. فهرست اعضا را در یک کاربرگ (نه برگهٔ نمودار) بگذارید و کتاب کار را دوباره ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>its sheet &quot;%1&quot; is missing</source>
+        <translation>کاربرگ «%1» آن وجود ندارد</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; of %2 is empty. Put the member list on the first sheet of the workbook, or choose another file.</source>
+        <translation>کاربرگ «%1» در %2 خالی است. فهرست اعضا را در نخستین کاربرگ کتاب کار بگذارید، یا پروندهٔ دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist. Check its name and folder, and choose it again.</source>
+        <translation>پروندهٔ %1 وجود ندارد. نام و پوشهٔ آن را بررسی کنید و دوباره آن را برگزینید.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Choose the spreadsheet file inside it.</source>
+        <translation>%1 یک پوشه است. پروندهٔ صفحه‌گستردهٔ درون آن را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2. Check that you may read it and that no other program holds it open.</source>
+        <translation>%1 باز نشد: %2. بررسی کنید که اجازهٔ خواندن آن را دارید و برنامهٔ دیگری آن را باز نگه نداشته است.</translation>
+    </message>
+    <message>
+        <source>%1 is empty. Ask the office to export the spreadsheet again.</source>
+        <translation>%1 خالی است. از فرستنده بخواهید دوباره از صفحه‌گسترده خروجی بگیرد.</translation>
+    </message>
+    <message>
+        <source>%1 is an Excel 97-2003 workbook (.xls) or a workbook protected with a password. Open it in Excel and save it as .xlsx without a password, or as CSV UTF-8.</source>
+        <translation>%1 کتاب کار اکسل ۹۷ تا ۲۰۰۳ (‎.xls) یا کتاب کاری با گذرواژه است. آن را در اکسل باز کنید و بدون گذرواژه با قالب ‎.xlsx یا CSV UTF-8 ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>%1 is named like an Excel workbook but is not one. Open it in Excel and save it again as .xlsx or as CSV UTF-8.</source>
+        <translation>نام %1 مانند کتاب کار اکسل است، اما کتاب کار اکسل نیست. آن را در اکسل باز کنید و دوباره با قالب ‎.xlsx یا CSV UTF-8 ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Check that the folder exists and that you may write there, and close the file if Excel has it open.</source>
+        <translation>نوشتن %1 ممکن نشد: %2. بررسی کنید که پوشه وجود دارد و اجازهٔ نوشتن در آن را دارید، و اگر پرونده در اکسل باز است آن را ببندید.</translation>
+    </message>
+    <message>
+        <source>the workbook could not be created</source>
+        <translation>کتاب کار ساخته نشد</translation>
+    </message>
+    <message>
+        <source>the sheet could not be created</source>
+        <translation>کاربرگ ساخته نشد</translation>
+    </message>
+    <message>
+        <source>an Excel sheet holds at most %1 rows; export fewer rows, or as CSV</source>
+        <translation>هر کاربرگ اکسل حداکثر %1 سطر جا دارد؛ سطرهای کمتری خروجی بگیرید، یا با قالب CSV خروجی بگیرید</translation>
+    </message>
+    <message>
+        <source>an Excel sheet holds at most %1 columns, row %2 has %3</source>
+        <translation>هر کاربرگ اکسل حداکثر %1 ستون جا دارد، اما سطر %2 دارای %3 ستون است</translation>
+    </message>
+    <message>
+        <source>the cell in row %1, column %2 is longer than the 32,767 characters Excel allows</source>
+        <translation>سلول سطر %1، ستون %2 از ۳۲٬۷۶۷ نویسه‌ای که اکسل اجازه می‌دهد بلندتر است</translation>
+    </message>
+    <message>
+        <source>the existing file could not be replaced</source>
+        <translation>پروندهٔ موجود جایگزین نشد</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDisplay</name>
+    <message>
+        <source>%1 Rial</source>
+        <translation>%1 ریال</translation>
+    </message>
+    <message>
+        <source>%1 Toman</source>
+        <translation>%1 تومان</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFieldNames</name>
+    <message>
+        <source>Membership no.</source>
+        <translation>شماره عضویت</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع عضو</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <source>Name of the cooperative</source>
+        <translation>نام تعاونی</translation>
+    </message>
+    <message>
+        <source>National code / ID</source>
+        <translation>کد / شناسه ملی</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>شماره ثبت</translation>
+    </message>
+    <message>
+        <source>Activity sector</source>
+        <translation>زمینه فعالیت</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>شعبه</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>نشانی</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>کد پستی</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>تلفن همراه</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>تاریخ عضویت</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>یادداشت</translation>
+    </message>
+</context>
+<context>
+    <name>Members</name>
+    <message>
+        <source>Give the branch a name.</source>
+        <translation>نامی برای شعبه بنویسید.</translation>
+    </message>
+    <message>
+        <source>Enter the city of the branch.</source>
+        <translation>شهر شعبه را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the 31 provinces.</source>
+        <translation>«%1» یکی از ۳۱ استان نیست.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a postal code: it has ten digits.</source>
+        <translation>«%1» کد پستی نیست: کد پستی ده رقم دارد.</translation>
+    </message>
+    <message>
+        <source>There is no such branch.</source>
+        <translation>چنین شعبه‌ای وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Legal entity</source>
+        <translation>حقوقی</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>حقیقی</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>تعلیق</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>منقضی</translation>
+    </message>
+    <message>
+        <source>Resigned</source>
+        <translation>مستعفی</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: check that it is not open in Excel.</source>
+        <translation>نوشتن %1 ممکن نشد: بررسی کنید که در اکسل باز نباشد.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: name the file .csv or .xlsx.</source>
+        <translation>خروجی گرفتن در %1 ممکن نیست: پسوند نام پرونده را ‎.csv یا ‎.xlsx بگذارید.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>نوشتن %1 ممکن نشد: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation>نوشتن گزارش %1 ممکن نشد: %2</translation>
+    </message>
+    <message>
+        <source>national code or ID (کد ملی)</source>
+        <translation>«کد ملی» یا «شناسه ملی»</translation>
+    </message>
+    <message>
+        <source>province (استان)</source>
+        <translation>«استان»</translation>
+    </message>
+    <message>
+        <source>last name (نام خانوادگی) or cooperative name (نام تعاونی)</source>
+        <translation>«نام خانوادگی» یا «نام تعاونی»</translation>
+    </message>
+    <message>
+        <source>%1: the first row has no column for %2. Check that the first row holds the column headers.</source>
+        <translation>%1: سطر نخست ستونی برای %2 ندارد. بررسی کنید که سطر نخست، عنوان ستون‌ها را داشته باشد.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of member: write حقیقی (person) or حقوقی (legal entity).</source>
+        <translation>«%1» نوع عضو نیست: «حقیقی» یا «حقوقی» بنویسید.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a status: write فعال, تعلیق, منقضی or مستعفی.</source>
+        <translation>«%1» وضعیت نیست: یکی از «فعال»، «تعلیق»، «منقضی» یا «مستعفی» را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Your account is limited to another province.</source>
+        <translation>حساب شما به استان دیگری محدود است.</translation>
+    </message>
+    <message>
+        <source>The same national code or ID as row %1 of this file.</source>
+        <translation>کد یا شناسه ملی با سطر %1 همین پرونده یکی است.</translation>
+    </message>
+    <message>
+        <source>The same membership number as row %1 of this file.</source>
+        <translation>شماره عضویت با سطر %1 همین پرونده یکی است.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 خالی است.</translation>
+    </message>
+    <message>
+        <source>The first name is missing.</source>
+        <translation>نام وارد نشده است.</translation>
+    </message>
+    <message>
+        <source>The last name is missing.</source>
+        <translation>نام خانوادگی وارد نشده است.</translation>
+    </message>
+    <message>
+        <source>national code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <source>The name of the cooperative or company is missing.</source>
+        <translation>نام تعاونی یا شرکت وارد نشده است.</translation>
+    </message>
+    <message>
+        <source>national ID</source>
+        <translation>شناسه ملی</translation>
+    </message>
+    <message>
+        <source>The province is missing.</source>
+        <translation>استان انتخاب نشده است.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the 31 provinces; write its name as on the map, e.g. خراسان رضوی.</source>
+        <translation>«%1» یکی از ۳۱ استان نیست؛ نام استان را همان‌گونه که روی نقشه آمده است بنویسید، مثلاً خراسان رضوی.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mobile number; write it as 0912 345 6789.</source>
+        <translation>«%1» شماره همراه نیست؛ آن را به شکل ۰۹۱۲ ۳۴۵ ۶۷۸۹ بنویسید.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a postal code: it has ten digits, such as 13145-67890.</source>
+        <translation>«%1» کد پستی نیست: کد پستی ده رقم دارد، مانند ۱۳۱۴۵-۶۷۸۹۰.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address.</source>
+        <translation>«%1» نشانی ایمیل نیست.</translation>
+    </message>
+    <message>
+        <source>The membership number %1 already belongs to another member.</source>
+        <translation>شماره عضویت %1 از پیش به عضو دیگری تعلق دارد.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the member bank as %2 (membership number %3).</source>
+        <translation>%1 از پیش با نام %2 در بانک اعضا هست (شماره عضویت %3).</translation>
+    </message>
+    <message>
+        <source>status when the member was added</source>
+        <translation>وضعیت هنگام ثبت عضو</translation>
+    </message>
+    <message>
+        <source>The member was deleted meanwhile; nothing was saved.</source>
+        <translation>این عضو در این فاصله حذف شده است؛ چیزی ذخیره نشد.</translation>
+    </message>
+    <message>
+        <source>Another member already has the national code or ID %1.</source>
+        <translation>عضو دیگری از پیش کد یا شناسه ملی %1 را دارد.</translation>
+    </message>
+    <message>
+        <source>There is no such member.</source>
+        <translation>چنین عضوی وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Dues cannot be negative.</source>
+        <translation>حق عضویت نمی‌تواند منفی باشد.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Solar Hijri year such as 1403.</source>
+        <translation>%1 سالی خورشیدی مانند ۱۴۰۳ نیست.</translation>
+    </message>
+    <message>
+        <source>A member cannot be merged with itself.</source>
+        <translation>عضو را نمی‌توان با خودش ادغام کرد.</translation>
+    </message>
+    <message>
+        <source>One of the two members was deleted meanwhile; nothing was merged.</source>
+        <translation>یکی از دو عضو در این فاصله حذف شده است؛ ادغامی انجام نشد.</translation>
+    </message>
+</context>
+<context>
     <name>Schema</name>
     <message>
         <source>%1 already holds other data (table &quot;%2&quot;) and is not a Daftar database. Choose an empty database or a Daftar one; nothing was changed.</source>
@@ -371,6 +791,354 @@
     </message>
 </context>
 <context>
+    <name>daftar::ui::BranchDialog</name>
+    <message>
+        <source>Branch %1</source>
+        <translation>شعبه: %1</translation>
+    </message>
+    <message>
+        <source>New branch</source>
+        <translation>شعبهٔ تازه</translation>
+    </message>
+    <message>
+        <source>Choose a province</source>
+        <translation>استان را انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>The city the office is in</source>
+        <translation>شهر محل شعبه</translation>
+    </message>
+    <message>
+        <source>e.g. Tabriz branch</source>
+        <translation>مثلاً شعبهٔ تبریز</translation>
+    </message>
+    <message>
+        <source>13145-67890</source>
+        <translation>۱۳۱۴۵-۶۷۸۹۰</translation>
+    </message>
+    <message>
+        <source>021 8888 0000, 021 8888 0001</source>
+        <translation>۰۲۱ ۸۸۸۸ ۰۰۰۰، ۰۲۱ ۸۸۸۸ ۰۰۰۱</translation>
+    </message>
+    <message>
+        <source>&amp;Province:</source>
+        <translation>استان (&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>شهر (&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>نام (&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Head:</source>
+        <translation>رئیس شعبه (&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>نشانی (&amp;A):</translation>
+    </message>
+    <message>
+        <source>P&amp;ostal code:</source>
+        <translation>کد پستی (&amp;O):</translation>
+    </message>
+    <message>
+        <source>P&amp;hones:</source>
+        <translation>تلفن‌ها (&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>ایمیل (&amp;E):</translation>
+    </message>
+    <message>
+        <source>Es&amp;tablished on:</source>
+        <translation>تاریخ تأسیس (&amp;T):</translation>
+    </message>
+    <message>
+        <source>The branch is open</source>
+        <translation>شعبه دایر است</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>ذخیره (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Choose the province of the branch.</source>
+        <translation>استان شعبه را انتخاب کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::BranchListModel</name>
+    <message>
+        <source>This branch is closed.</source>
+        <translation>این شعبه بسته شده است.</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (بسته)</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>شعبه</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>رئیس شعبه</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>تلفن‌ها</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>اعضای فعال</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::BranchMembersModel</name>
+    <message>
+        <source>Membership no.</source>
+        <translation>شماره عضویت</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>National code / ID</source>
+        <translation>کد / شناسه ملی</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>تلفن همراه</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::BranchesPage</name>
+    <message>
+        <source>Provincial branches</source>
+        <translation>شعب استانی</translation>
+    </message>
+    <message>
+        <source>&amp;New branch</source>
+        <translation>شعبهٔ تازه (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>ویرایش (&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen branch (or double-click it)</source>
+        <translation>ویرایش شعبهٔ انتخاب‌شده (یا روی آن دو بار کلیک کنید)</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>همه استان‌ها</translation>
+    </message>
+    <message>
+        <source>No branches yet — add the first with “New branch”.</source>
+        <translation>هنوز شعبه‌ای ثبت نشده است؛ نخستین شعبه را با «شعبهٔ تازه» بیفزایید.</translation>
+    </message>
+    <message>
+        <source>No branches in %1 yet — add one with “New branch”.</source>
+        <translation>هنوز شعبه‌ای در %1 ثبت نشده است؛ با «شعبهٔ تازه» یکی بیفزایید.</translation>
+    </message>
+    <message>
+        <source>Choose a branch to see its members.</source>
+        <translation>برای دیدن اعضای یک شعبه، آن را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Members of %1</source>
+        <translation>اعضای %1</translation>
+    </message>
+    <message>
+        <source>%1 members, the first %2 listed; the member bank lists all.</source>
+        <translation>%1 عضو، که %2 عضو نخست اینجا آمده‌اند؛ فهرست کامل در بانک اعضا است.</translation>
+    </message>
+    <message>
+        <source>No member is assigned to this branch yet.</source>
+        <translation>هنوز هیچ عضوی به این شعبه اختصاص داده نشده است.</translation>
+    </message>
+    <message>
+        <source>Members: %1</source>
+        <translation>اعضا: %1</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::DuesDialog</name>
+    <message>
+        <source>Record dues</source>
+        <translation>ثبت حق عضویت</translation>
+    </message>
+    <message>
+        <source>in Rial, e.g. %1</source>
+        <translation>به ریال، مثلاً %1</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>سال (&amp;Y):</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (Rial):</source>
+        <translation>مبلغ (ریال) (&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt no.:</source>
+        <translation>شماره رسید (&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Paid on:</source>
+        <translation>تاریخ پرداخت (&amp;P):</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>ثبت</translation>
+    </message>
+    <message>
+        <source>Dues for %1 are already recorded; recording replaces them.</source>
+        <translation>حق عضویت سال %1 پیش‌تر ثبت شده است؛ ثبت تازه جای آن را می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>Write the amount in digits, e.g. %1.</source>
+        <translation>مبلغ را با رقم بنویسید، مثلاً %1.</translation>
+    </message>
+    <message>
+        <source>%1, that is %2</source>
+        <translation>%1، یعنی %2</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::DuesModel</name>
+    <message>
+        <source>Year</source>
+        <translation>سال</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>مبلغ</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>شماره رسید</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>تاریخ پرداخت</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::DuplicatePairsModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Same mobile</source>
+        <translation>تلفن همراه یکسان</translation>
+    </message>
+    <message>
+        <source>Same name in one province</source>
+        <translation>نام یکسان در یک استان</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>First record</source>
+        <translation>رکورد اول</translation>
+    </message>
+    <message>
+        <source>Second record</source>
+        <translation>رکورد دوم</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>Why they look alike</source>
+        <translation>دلیل شباهت</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::DuplicatesDialog</name>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>«%1» (%2)</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>اعضای احتمالاً تکراری</translation>
+    </message>
+    <message>
+        <source>Members who share a mobile, or a name in one province, may be recorded twice. Choose a pair, then for each field the value to keep. Merging keeps the first record, moves the second&apos;s dues and status history to it and deletes the second.</source>
+        <translation>اعضایی که تلفن همراه یکسان، یا نام یکسان در یک استان دارند، شاید دو بار ثبت شده باشند. یک جفت را انتخاب کنید، سپس برای هر فیلد مقداری را که باید بماند برگزینید. ادغام، رکورد اول را نگه می‌دارد، حق عضویت و سابقهٔ وضعیت رکورد دوم را به آن منتقل می‌کند و رکورد دوم را حذف می‌کند.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>ادغام (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>No possible duplicates: no two members share a mobile, or a name in one province.</source>
+        <translation>مورد تکراری احتمالی نیست: هیچ دو عضوی تلفن همراه یکسان یا نام یکسان در یک استان ندارند.</translation>
+    </message>
+    <message>
+        <source>%1 is kept; %2 is merged into it. Tick the value to keep where they differ.</source>
+        <translation>%1 می‌ماند و %2 در آن ادغام می‌شود. هر جا مقدارها متفاوت است، مقداری را که باید بماند علامت بزنید.</translation>
+    </message>
+    <message>
+        <source>Merge two members</source>
+        <translation>ادغام دو عضو</translation>
+    </message>
+    <message>
+        <source>Merge %2 into %1? %2 is deleted afterwards; its dues and status history move to %1. This cannot be undone.</source>
+        <translation>%2 در %1 ادغام شود؟ پس از آن %2 حذف می‌شود و حق عضویت و سابقهٔ وضعیتش به %1 منتقل می‌شود. این کار بازگشت‌پذیر نیست.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>ادغام</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are now one member.</source>
+        <translation>%1 و %2 اکنون یک عضو هستند.</translation>
+    </message>
+</context>
+<context>
     <name>daftar::ui::FirstRunDialog</name>
     <message>
         <source>Welcome to Daftar</source>
@@ -421,6 +1189,231 @@
     <message>
         <source>The two passwords differ. Type the password again.</source>
         <translation>دو گذرواژه یکی نیستند. گذرواژه را دوباره بنویسید.</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::ImportDialog</name>
+    <message>
+        <source>Detect automatically</source>
+        <translation>تشخیص خودکار</translation>
+    </message>
+    <message>
+        <source>Windows-1256 (Arabic Windows)</source>
+        <translation>Windows-1256 (ویندوز عربی)</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>ویرگول</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>نقطه‌ویرگول</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>تب</translation>
+    </message>
+    <message>
+        <source>vertical bars</source>
+        <translation>خط عمودی</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>وارد کردن اعضا</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>پرونده (&amp;F):</translation>
+    </message>
+    <message>
+        <source>CSV or Excel file sent by a province</source>
+        <translation>پروندهٔ CSV یا اکسلی که استان فرستاده است</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>انتخاب (&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>کدگذاری (&amp;E):</translation>
+    </message>
+    <message>
+        <source>If the preview shows broken letters, choose the encoding the file was saved in.</source>
+        <translation>اگر در پیش‌نمایش حروف به‌هم‌ریخته دیده می‌شود، کدگذاری‌ای را که پرونده با آن ذخیره شده است انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Check &amp;only (dry run): report what would happen, write nothing</source>
+        <translation>فقط بررسی (اجرای آزمایشی): گزارش آنچه رخ می‌داد، بی‌آنکه چیزی نوشته شود (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <source>Stop after the rows read so far; what was imported stays.</source>
+        <translation>توقف پس از سطرهایی که تا اینجا خوانده شده‌اند؛ آنچه وارد شده است می‌ماند.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>ذخیرهٔ گزارش (&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the problems as a CSV file that opens in Excel, to send back to the province.</source>
+        <translation>ذخیرهٔ مشکلات در یک پروندهٔ CSV که در اکسل باز می‌شود، برای فرستادن به استان.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>وارد کردن (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>انتخاب پرونده برای وارد کردن</translation>
+    </message>
+    <message>
+        <source>Member spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm)</source>
+        <translation>صفحه‌گسترده‌های اعضا (*.csv *.tsv *.txt *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Read as an Excel workbook, sheet “%1”.</source>
+        <translation>به‌صورت کتاب کار اکسل خوانده شد، کاربرگ «%1».</translation>
+    </message>
+    <message>
+        <source>%1 with a byte order mark</source>
+        <translation>%1 با نشانهٔ ترتیب بایت (BOM)</translation>
+    </message>
+    <message>
+        <source>%1, detected</source>
+        <translation>%1 (تشخیص خودکار)</translation>
+    </message>
+    <message>
+        <source>Read as CSV text in %1, columns separated by %2.</source>
+        <translation>به‌صورت متن CSV با کدگذاری %1 خوانده شد؛ ستون‌ها با %2 از هم جدا شده‌اند.</translation>
+    </message>
+    <message>
+        <source>Some bytes are not valid %1, so some letters may show as �. Choose the encoding the file was saved in above.</source>
+        <translation>برخی بایت‌ها در کدگذاری %1 معتبر نیستند، پس ممکن است برخی حروف به شکل � نمایش داده شوند. در بالا کدگذاری‌ای را که پرونده با آن ذخیره شده است انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>No member field matches %1, so these columns will not be imported. Rename a heading if its column holds member details.</source>
+        <translation>هیچ فیلد عضوی با %1 جور نیست، پس این ستون‌ها وارد نمی‌شوند. اگر ستونی مشخصات اعضا را دارد، عنوانش را تغییر دهید.</translation>
+    </message>
+    <message>
+        <source>The file has column headings but no rows below them.</source>
+        <translation>پرونده عنوان ستون‌ها را دارد، اما زیر آنها سطری نیست.</translation>
+    </message>
+    <message>
+        <source>The first rows of the file, as they will be read:</source>
+        <translation>نخستین سطرهای پرونده، همان‌گونه که خوانده خواهند شد:</translation>
+    </message>
+    <message>
+        <source>%1 rows read…</source>
+        <translation>%1 سطر خوانده شد…</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>در حال خواندن پرونده…</translation>
+    </message>
+    <message>
+        <source>Checked only, nothing was written. Rows read: %4 — would be imported: %1, already in the bank: %2, would be rejected: %3.</source>
+        <translation>فقط بررسی شد و چیزی نوشته نشد. سطرهای خوانده‌شده: %4 — وارد می‌شد: %1، از پیش در بانک اعضا: %2، پذیرفته نمی‌شد: %3.</translation>
+    </message>
+    <message>
+        <source>Rows read: %4 — imported: %1, already in the bank: %2, rejected: %3.</source>
+        <translation>سطرهای خوانده‌شده: %4 — وارد شد: %1، از پیش در بانک اعضا: %2، پذیرفته نشد: %3.</translation>
+    </message>
+    <message>
+        <source>The check stopped before the end of the file.</source>
+        <translation>بررسی پیش از پایان پرونده متوقف شد.</translation>
+    </message>
+    <message>
+        <source>The import stopped before the end of the file. What was imported stays; run the import again to go on, and members already imported will be recognised rather than added twice.</source>
+        <translation>وارد کردن پیش از پایان پرونده متوقف شد. آنچه وارد شده است می‌ماند؛ برای ادامه، پرونده را دوباره وارد کنید. اعضایی که پیش‌تر وارد شده‌اند شناخته می‌شوند و دو بار افزوده نمی‌شوند.</translation>
+    </message>
+    <message>
+        <source>Every row could be read without a problem.</source>
+        <translation>همهٔ سطرها بی‌مشکل خوانده شدند.</translation>
+    </message>
+    <message>
+        <source>The rows below were not imported. Correct them in the file and import it again, or save the report and send it back to the province.</source>
+        <translation>سطرهای زیر وارد نشدند. آنها را در پرونده درست کنید و پرونده را دوباره وارد کنید، یا گزارش را ذخیره کنید و برای استان بفرستید.</translation>
+    </message>
+    <message>
+        <source>There is no report yet: import first.</source>
+        <translation>هنوز گزارشی نیست: نخست پرونده را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>%1 - import problems.csv</source>
+        <translation>%1 - گزارش مشکلات.csv</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>ذخیرهٔ گزارش وارد کردن</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>پرونده‌های CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The report was saved to %1.</source>
+        <translation>گزارش در %1 ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>در حال توقف…</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::ImportPreviewModel</name>
+    <message>
+        <source>not used</source>
+        <translation>استفاده نمی‌شود</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>فیلد: %1</translation>
+    </message>
+    <message>
+        <source>No member field has this heading, so the column is not imported.</source>
+        <translation>هیچ فیلد عضوی این عنوان را ندارد، پس این ستون وارد نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>This column is imported as “%1”.</source>
+        <translation>این ستون به‌عنوان «%1» وارد می‌شود.</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::ImportProblemsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>سطر</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>ستون</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>مشکل</translation>
     </message>
 </context>
 <context>
@@ -523,16 +1516,8 @@
         <translation>بانک اعضا</translation>
     </message>
     <message>
-        <source>The member bank is empty. Members, their dues and the import of provincial spreadsheets come with the member bank, which is not part of this version.</source>
-        <translation>بانک اعضا خالی است. اعضا، حق عضویت آنان و ورود صفحه‌گسترده‌های استان‌ها با بخش بانک اعضا می‌آید که در این نسخه نیست.</translation>
-    </message>
-    <message>
         <source>Provincial branches</source>
         <translation>شعب استانی</translation>
-    </message>
-    <message>
-        <source>No branches are recorded yet. The directory of the 31 provinces and their branches is not part of this version.</source>
-        <translation>هنوز شعبه‌ای ثبت نشده است. فهرست ۳۱ استان و شعبه‌هایشان در این نسخه نیست.</translation>
     </message>
     <message>
         <source>Publishing</source>
@@ -586,6 +1571,485 @@
         <source>Database on this computer</source>
         <translation>پایگاه داده روی این رایانه</translation>
     </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>اعضا (&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Import members…</source>
+        <translation>وارد کردن اعضا (&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Possible &amp;duplicates…</source>
+        <translation>اعضای احتمالاً تکراری (&amp;D)…</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::MemberChangesModel</name>
+    <message>
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <source>In the public directory</source>
+        <translation>در فهرست عمومی</translation>
+    </message>
+    <message>
+        <source>Shown in the directory</source>
+        <translation>موارد نمایش در فهرست</translation>
+    </message>
+    <message>
+        <source>Dues year</source>
+        <translation>سال حق عضویت</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>مبلغ</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>شماره رسید</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>ثبت عضو</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>تغییر وضعیت</translation>
+    </message>
+    <message>
+        <source>Dues recorded</source>
+        <translation>ثبت حق عضویت</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(خالی)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <source>Fields changed</source>
+        <translation>موارد تغییرکرده</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::MemberDialog</name>
+    <message>
+        <source>Member %1</source>
+        <translation>عضو: %1</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>عضو تازه</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>مشخصات (&amp;D)</translation>
+    </message>
+    <message>
+        <source>D&amp;ues</source>
+        <translation>حق عضویت (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Status &amp;history</source>
+        <translation>سابقه وضعیت (&amp;H)</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ges</source>
+        <translation>تغییرات (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Available once the member has been saved.</source>
+        <translation>پس از ذخیره عضو در دسترس است.</translation>
+    </message>
+    <message>
+        <source>Choose a province</source>
+        <translation>استان را انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Given when saved</source>
+        <translation>هنگام ذخیره داده می‌شود</translation>
+    </message>
+    <message>
+        <source>0912 345 6789</source>
+        <translation>۰۹۱۲ ۳۴۵ ۶۷۸۹</translation>
+    </message>
+    <message>
+        <source>13145-67890</source>
+        <translation>۱۳۱۴۵-۶۷۸۹۰</translation>
+    </message>
+    <message>
+        <source>e.g. housing, farming, consumer goods</source>
+        <translation>مثلاً مسکن، کشاورزی، مصرف</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>نوع عضو (&amp;K):</translation>
+    </message>
+    <message>
+        <source>Membership &amp;no.:</source>
+        <translation>شماره عضویت (&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>نام (&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>نام خانوادگی (&amp;L):</translation>
+    </message>
+    <message>
+        <source>Name of the &amp;cooperative:</source>
+        <translation>نام تعاونی (&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Registration no.:</source>
+        <translation>شماره ثبت (&amp;R):</translation>
+    </message>
+    <message>
+        <source>Activity sec&amp;tor:</source>
+        <translation>زمینه فعالیت (&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Joined on:</source>
+        <translation>تاریخ عضویت (&amp;J):</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>وضعیت (&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Province:</source>
+        <translation>استان (&amp;P):</translation>
+    </message>
+    <message>
+        <source>Cit&amp;y:</source>
+        <translation>شهر (&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>نشانی (&amp;E):</translation>
+    </message>
+    <message>
+        <source>P&amp;ostal code:</source>
+        <translation>کد پستی (&amp;O):</translation>
+    </message>
+    <message>
+        <source>Mo&amp;bile:</source>
+        <translation>تلفن همراه (&amp;B):</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>تلفن:</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>ایمیل (&amp;M):</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>یادداشت:</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w this member in the public directory of the site</source>
+        <translation>نمایش این عضو در فهرست عمومی سایت (&amp;W)</translation>
+    </message>
+    <message>
+        <source>with:</source>
+        <translation>همراه با:</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>تلفن همراه</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>&amp;Record dues…</source>
+        <translation>ثبت حق عضویت (&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>ذخیره (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the details (Ctrl+S)</source>
+        <translation>ذخیره مشخصات (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Nat&amp;ional ID:</source>
+        <translation>شناسه ملی (&amp;I):</translation>
+    </message>
+    <message>
+        <source>Nat&amp;ional code:</source>
+        <translation>کد ملی (&amp;I):</translation>
+    </message>
+    <message>
+        <source>11 digits</source>
+        <translation>۱۱ رقم</translation>
+    </message>
+    <message>
+        <source>10 digits</source>
+        <translation>۱۰ رقم</translation>
+    </message>
+    <message>
+        <source>Still needed: %1.</source>
+        <translation>هنوز لازم است: %1.</translation>
+    </message>
+    <message>
+        <source>Dues of %1</source>
+        <translation>حق عضویت %1</translation>
+    </message>
+    <message>
+        <source>Already a member</source>
+        <translation>عضو تکراری</translation>
+    </message>
+    <message>
+        <source>%1 is already in the member bank: %2, membership number %3.</source>
+        <translation>%1 در بانک اعضا هست: %2، شماره عضویت %3.</translation>
+    </message>
+    <message>
+        <source>Open that member instead of adding them a second time?</source>
+        <translation>به‌جای ثبت دوباره، همان عضو باز شود؟</translation>
+    </message>
+    <message>
+        <source>&amp;Open the member</source>
+        <translation>باز کردن عضو (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the form</source>
+        <translation>بازگشت به فرم (&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::MemberListModel</name>
+    <message>
+        <source>Membership no.</source>
+        <translation>شماره عضویت</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>National code / ID</source>
+        <translation>کد / شناسه ملی</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>تلفن همراه</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>تاریخ عضویت</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::MembersPage</name>
+    <message>
+        <source>Member bank</source>
+        <translation>بانک اعضا</translation>
+    </message>
+    <message>
+        <source>Search by name, national code, mobile, membership no. or city (Ctrl+F)</source>
+        <translation>جستجو با نام، کد ملی، تلفن همراه، شماره عضویت یا شهر (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;New member</source>
+        <translation>عضو تازه (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a member (Ctrl+N)</source>
+        <translation>افزودن عضو (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>باز کردن (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Change &amp;status…</source>
+        <translation>تغییر وضعیت (&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Change the status of the selected members</source>
+        <translation>تغییر وضعیت اعضای انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>Record &amp;dues…</source>
+        <translation>ثبت حق عضویت (&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Record one year&apos;s dues for the selected members</source>
+        <translation>ثبت حق عضویت یک سال برای اعضای انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>همه استان‌ها</translation>
+    </message>
+    <message>
+        <source>Persons and legal entities</source>
+        <translation>حقیقی و حقوقی</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>همه وضعیت‌ها</translation>
+    </message>
+    <message>
+        <source>Dues paid or not</source>
+        <translation>پرداخت حق عضویت: همه</translation>
+    </message>
+    <message>
+        <source>Dues unpaid for %1</source>
+        <translation>حق عضویت %1 پرداخت نشده</translation>
+    </message>
+    <message>
+        <source>No members yet. Add the first one with “New member” (Ctrl+N); every member you add can be found here by name, national code, mobile or city.</source>
+        <translation>هنوز عضوی ثبت نشده است. نخستین عضو را با «عضو تازه» (Ctrl+N) بیفزایید؛ هر عضوی که ثبت کنید اینجا با نام، کد ملی، تلفن همراه یا شهر پیدا می‌شود.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members shown</source>
+        <translation>%1 عضو از %2 عضو نمایش داده شده</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 عضو</translation>
+    </message>
+    <message>
+        <source>Too many members selected</source>
+        <translation>اعضای انتخاب‌شده بسیارند</translation>
+    </message>
+    <message>
+        <source>%1 members are selected; a change applies to at most %2 at once. Narrow the list with the search and the filters first.</source>
+        <translation>%1 عضو انتخاب شده است؛ هر تغییر در یک نوبت حداکثر برای %2 عضو اعمال می‌شود. نخست فهرست را با جستجو و فیلترها محدود کنید.</translation>
+    </message>
+    <message>
+        <source>Some members were not changed</source>
+        <translation>برخی اعضا تغییر نکردند</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members could not be changed; the others were.</source>
+        <translation>%1 عضو از %2 عضو تغییر نکرد؛ بقیه تغییر کردند.</translation>
+    </message>
+    <message>
+        <source>Changing the status…</source>
+        <translation>در حال تغییر وضعیت…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Status changed to “%1” for %2 members.</source>
+        <translation>وضعیت %2 عضو به «%1» تغییر کرد.</translation>
+    </message>
+    <message>
+        <source>The same payment is recorded for each of the %1 selected members.</source>
+        <translation>همین پرداخت برای هر یک از %1 عضو انتخاب‌شده ثبت می‌شود.</translation>
+    </message>
+    <message>
+        <source>Recording dues…</source>
+        <translation>در حال ثبت حق عضویت…</translation>
+    </message>
+    <message>
+        <source>Dues for %1 recorded for %2 members.</source>
+        <translation>حق عضویت سال %1 برای %2 عضو ثبت شد.</translation>
+    </message>
+    <message>
+        <source>This member is no longer in the bank.</source>
+        <translation>این عضو دیگر در بانک اعضا نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::MergeChoiceModel</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(خالی)</translation>
+    </message>
+    <message>
+        <source>Both records hold the same value.</source>
+        <translation>هر دو رکورد مقدار یکسانی دارند.</translation>
+    </message>
+    <message>
+        <source>Keep this value: it replaces the first record&apos;s when the two are merged.</source>
+        <translation>این مقدار بماند: هنگام ادغام جای مقدار رکورد اول را می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>Keep the first record&apos;s value.</source>
+        <translation>مقدار رکورد اول بماند.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <source>First record (kept)</source>
+        <translation>رکورد اول (می‌ماند)</translation>
+    </message>
+    <message>
+        <source>Second record (merged into it)</source>
+        <translation>رکورد دوم (در آن ادغام می‌شود)</translation>
+    </message>
 </context>
 <context>
     <name>daftar::ui::SettingsPage</name>
@@ -631,6 +2095,50 @@
     </message>
 </context>
 <context>
+    <name>daftar::ui::StatusChangeDialog</name>
+    <message>
+        <source>Change status</source>
+        <translation>تغییر وضعیت</translation>
+    </message>
+    <message>
+        <source>e.g. dues unpaid for two years</source>
+        <translation>مثلاً حق عضویت دو سال پرداخت نشده</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new status applies to %n selected member(s).</source>
+        <translation>
+            <numerusform>وضعیت تازه برای %Ln عضو انتخاب‌شده ثبت می‌شود.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>وضعیت (&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>از تاریخ (&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>دلیل (&amp;R):</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::StatusHistoryModel</name>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از تاریخ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+</context>
+<context>
     <name>daftar::ui::UsersModel</name>
     <message>
         <source>never</source>
@@ -659,52 +2167,6 @@
 </context>
 <context>
     <name>daftar_cli</name>
-    <message>
-        <source>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
-
-Commands:
-  db migrate                 bring the database schema up to this version
-  db check                   check integrity and schema (exit 1 on problems)
-  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
-                             add an account; the password comes from
-                             DAFTAR_NEW_PASSWORD or is asked for
-  users list [--json]        list accounts
-  users passwd NAME          set a new password (unlocks a locked account)
-
-Options:
-  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
-                  (default: DAFTAR_DB, else the desktop&apos;s own database)
-  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on
-                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as
-                  administrator, recorded in the audit trail as the OS user.
-  -h, --help      show this help;  -v, --version  show the version
-
-Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
-Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
-</source>
-        <translation>کاربرد: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
-
-فرمان‌ها:
-  db migrate                 ارتقای ساختار پایگاه داده به این نسخه
-  db check                   بررسی سلامت و ساختار (با اشکال، کد خروج ۱)
-  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
-                             افزودن حساب؛ گذرواژه از DAFTAR_NEW_PASSWORD
-                             خوانده یا پرسیده می‌شود
-  users list [--json]        فهرست حساب‌ها
-  users passwd NAME          تعیین گذرواژهٔ تازه (حساب قفل‌شده را باز می‌کند)
-
-گزینه‌ها:
-  --db LOCATION   پروندهٔ SQLite، sqlite:/path یا postgresql://user@host:port/db
-                  (پیش‌فرض: DAFTAR_DB، وگرنه پایگاه دادهٔ همین رایانه)
-  --user NAME     ورود با نام NAME و گذرواژهٔ DAFTAR_PASSWORD؛ برای PostgreSQL
-                  لازم است. روی پروندهٔ SQLite محلی، daftar-cli در غیر این صورت
-                  با نقش مدیر سامانه و به نام کاربر سیستم‌عامل در سابقه ثبت می‌شود.
-  -h, --help      نمایش این راهنما؛  -v, --version  نمایش نسخه
-
-نقش‌ها: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
-کدهای خروج: ۰ انجام شد؛ ۱ ناموفق، چیزی تغییر نکرد؛ ۲ خطای کاربرد؛ ۳ بخشی انجام شد.
-</translation>
-    </message>
     <message>
         <source>Run &quot;daftar-cli --help&quot; for usage.</source>
         <translation>برای راهنما «daftar-cli --help» را اجرا کنید.</translation>
@@ -778,6 +2240,112 @@ Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
     <message>
         <source>The password of %1 was changed.</source>
         <translation>گذرواژهٔ %1 تغییر کرد.</translation>
+    </message>
+    <message>
+        <source>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
+
+Commands:
+  db migrate                 bring the database schema up to this version
+  db check                   check integrity and schema (exit 1 on problems)
+  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
+                             add an account; the password comes from
+                             DAFTAR_NEW_PASSWORD or is asked for
+  users list [--json]        list accounts
+  users passwd NAME          set a new password (unlocks a locked account)
+  members import FILE [--report REPORT.csv] [--dry-run]
+                 [--encoding auto|utf-8|utf-16|windows-1256]
+                             import a CSV or XLSX member list (exit 3: some rows
+                             rejected, the rest are in; the report says why)
+  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension
+  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
+  members show ID|NATIONAL_ID [--json]
+  members count [--province IR-NN] [--json]
+  branches list [--json]
+
+Options:
+  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
+                  (default: DAFTAR_DB, else the desktop&apos;s own database)
+  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on
+                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as
+                  administrator, recorded in the audit trail as the OS user.
+  -h, --help      show this help;  -v, --version  show the version
+
+Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
+Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
+</source>
+        <translation>کاربرد: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
+
+فرمان‌ها:
+  db migrate                 ارتقای ساختار پایگاه داده به این نسخه
+  db check                   بررسی سلامت و ساختار (اگر اشکالی باشد، کد خروج ۱)
+  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
+                             افزودن حساب؛ گذرواژه از DAFTAR_NEW_PASSWORD
+                             خوانده یا از کاربر پرسیده می‌شود
+  users list [--json]        فهرست حساب‌ها
+  users passwd NAME          تعیین گذرواژهٔ تازه (حساب قفل‌شده را هم باز می‌کند)
+  members import FILE [--report REPORT.csv] [--dry-run]
+                 [--encoding auto|utf-8|utf-16|windows-1256]
+                             وارد کردن فهرست اعضا از CSV یا XLSX (کد خروج ۳:
+                             برخی سطرها پذیرفته نشدند و بقیه وارد شدند؛ دلیل
+                             در گزارش آمده است)
+  members export FILE        خروجی ‎.csv (UTF-8 با BOM) یا ‎.xlsx، بر پایهٔ پسوند
+  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
+  members show ID|NATIONAL_ID [--json]
+  members count [--province IR-NN] [--json]
+  branches list [--json]
+
+گزینه‌ها:
+  --db LOCATION   یک پروندهٔ SQLite، sqlite:/path یا postgresql://user@host:port/db
+                  (پیش‌فرض: DAFTAR_DB، وگرنه پایگاه دادهٔ خود برنامهٔ رومیزی)
+  --user NAME     ورود با نام کاربری NAME و گذرواژهٔ درون DAFTAR_PASSWORD؛ برای
+                  PostgreSQL لازم است. روی پروندهٔ SQLite همین رایانه، بدون آن
+                  daftar-cli با نقش مدیر سامانه کار می‌کند و در سابقهٔ تغییرات
+                  به نام کاربر سیستم‌عامل ثبت می‌شود.
+  -h, --help      نمایش این راهنما؛  -v, --version  نمایش نسخه
+
+نقش‌ها: administrator، chief_editor، editor، membership_officer، branch_officer، viewer
+کدهای خروج: ۰ انجام شد؛ ۱ ناموفق، چیزی تغییر نکرد؛ ۲ خطای کاربرد؛ ۳ بخشی انجام شد.
+</translation>
+    </message>
+    <message>
+        <source>Unknown encoding &quot;%1&quot;: use auto, utf-8, utf-16 or windows-1256.</source>
+        <translation>کدگذاری «%1» شناخته نیست: auto، utf-8، utf-16 یا windows-1256 را به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>row %1, %2 &quot;%3&quot;: %4 (%5)</source>
+        <translation>سطر %1، %2 «%3»: %4 (%5)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3): %4 data rows; %5 would be imported, %6 are already in the bank, %7 rejected. Nothing was written (dry run).</source>
+        <translation>%1 (%2، %3): %4 سطر داده؛ %5 وارد می‌شد، %6 از پیش در بانک اعضا است، %7 پذیرفته نمی‌شد. چیزی نوشته نشد (اجرای آزمایشی).</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3): %4 data rows; %5 imported, %6 were already in the bank, %7 rejected.</source>
+        <translation>%1 (%2، %3): %4 سطر داده؛ %5 وارد شد، %6 از پیش در بانک اعضا بود، %7 پذیرفته نشد.</translation>
+    </message>
+    <message>
+        <source>Columns not used: %1</source>
+        <translation>ستون‌های استفاده‌نشده: %1</translation>
+    </message>
+    <message>
+        <source>Unknown province &quot;%1&quot;.</source>
+        <translation>استان «%1» شناخته نیست.</translation>
+    </message>
+    <message>
+        <source>%1 members written to %2.</source>
+        <translation>%1 عضو در %2 نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot;: use active, suspended, expired or resigned.</source>
+        <translation>وضعیت «%1» شناخته نیست: active، suspended، expired یا resigned را به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>--limit needs a positive number.</source>
+        <translation>گزینهٔ --limit به عددی مثبت نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>No member has the id or national code %1.</source>
+        <translation>عضوی با شناسه یا کد ملی %1 وجود ندارد.</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,10 @@
 #include "Language.h"
 #include "LanguageSwitch.h"
 #include "SettingsPage.h"
+#include "members/BranchesPage.h"
+#include "members/DuplicatesDialog.h"
+#include "members/ImportDialog.h"
+#include "members/MembersPage.h"
 #include "text/Jalali.h"
 
 #include <QAction>
@@ -112,16 +116,9 @@ void MainWindow::buildPages()
             tr("There are no articles or announcements yet. Writing, clean-up, review and "
                "preview of news come with the newsroom, which is not part of this version.")};
     }));
-    m_pages->addWidget(new EmptyStatePage([] {
-        return EmptyStatePage::Texts {tr("Member bank"),
-            tr("The member bank is empty. Members, their dues and the import of provincial "
-               "spreadsheets come with the member bank, which is not part of this version.")};
-    }));
-    m_pages->addWidget(new EmptyStatePage([] {
-        return EmptyStatePage::Texts {tr("Provincial branches"),
-            tr("No branches are recorded yet. The directory of the 31 provinces and their "
-               "branches is not part of this version.")};
-    }));
+    m_membersPage = new MembersPage(m_session);
+    m_pages->addWidget(m_membersPage);
+    m_pages->addWidget(new BranchesPage(m_session));
     m_pages->addWidget(new EmptyStatePage([] {
         return EmptyStatePage::Texts {tr("Publishing"),
             tr("Nothing has been sent to the public site. Publishing to the site is not part "
@@ -144,6 +141,18 @@ void MainWindow::buildMenus()
                 this, [this, i] { showSection(Section(i)); });
         m_sectionActions << action;
     }
+    m_membersMenu = menuBar()->addMenu(QString());
+    m_importAction
+        = m_membersMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] {
+              ImportDialog dialog(m_session, this);
+              connect(&dialog, &ImportDialog::importFinished, m_membersPage, &MembersPage::reload);
+              dialog.exec();
+          });
+    m_duplicatesAction = m_membersMenu->addAction(QString(), this, [this] {
+        DuplicatesDialog dialog(m_session, this);
+        connect(&dialog, &DuplicatesDialog::membersMerged, m_membersPage, &MembersPage::reload);
+        dialog.exec();
+    });
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
 }
@@ -163,6 +172,9 @@ void MainWindow::retranslate()
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&Go"));
+    m_membersMenu->setTitle(tr("&Members"));
+    m_importAction->setText(tr("&Import members…"));
+    m_duplicatesAction->setText(tr("Possible &duplicates…"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Daftar"));
     updateStatusBar();

@@ -14,6 +14,8 @@ class QStackedWidget;
 
 namespace daftar::ui {
 
+class MembersPage;
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -47,10 +49,14 @@ private:
     QLabel *m_databaseStatus;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_membersMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_duplicatesAction = nullptr;
     QList<QAction *> m_sectionActions;
+    MembersPage *m_membersPage = nullptr;
 };
 
 } // namespace daftar::ui
