@@ -105,8 +105,9 @@ Status writeXlsx(const QString &path, const QStringList &header, const NextRow &
     };
 
     // Written beside the target and renamed at the end, so that a failed export
-    // leaves an earlier file of the same name as it was.
-    QTemporaryFile partial(path + u".XXXXXX"_s);
+    // leaves an earlier file of the same name as it was. (QTemporaryFile adds its
+    // random suffix to the name.)
+    QTemporaryFile partial(path);
     if (!partial.open())
         return cannotWrite(partial.errorString());
     partial.close();

@@ -60,8 +60,9 @@ Result<qint64> exportMembers(storage::Database &db, const accounts::Actor &actor
     if (suffix == "xlsx"_L1) {
         std::optional<Error> failure;
         QString tempPath = path + u".part"_s;
-        // The rows come from the database as the writer asks for them; a failed query
-        // ends the sheet early and the partial file is removed.
+        // The rows come from the database as the writer asks for them. A failed query
+        // can only end the sheet early, which the writer would save as complete, so
+        // the sheet goes to a file of its own that replaces `path` only on success.
         QList<Member> pending;
         bool done = false;
         qint64 offset = 0;

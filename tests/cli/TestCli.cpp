@@ -1,4 +1,5 @@
 // Drives the real daftar-cli executable, on SQLite and on PostgreSQL.
+#include "GeneratedIds.h"
 #include "TestDatabase.h"
 #include "importing/TextDecoding.h"
 #include "members/BranchService.h"
@@ -15,6 +16,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace daftar;
+using daftar::test::nationalCode;
 
 namespace {
 
@@ -47,12 +49,6 @@ Run cli(const QStringList &arguments, const QMap<QString, QString> &env = {},
     }
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
         QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString nationalCode(quint32 seed)
-{
-    const QString nine = u"%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
-    return nine + QString::number(text::nationalCodeCheckDigit(nine));
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 // Importing member files as provinces send them, on a real engine (SQLite and PostgreSQL).
+#include "GeneratedIds.h"
 #include "TestDatabase.h"
 #include "accounts/AccountService.h"
 #include "importing/TextDecoding.h"
@@ -17,20 +18,10 @@
 using namespace Qt::StringLiterals;
 using namespace daftar;
 using namespace daftar::members;
+using daftar::test::legalId;
+using daftar::test::nationalCode;
 
 namespace {
-
-QString nationalCode(quint32 seed)
-{
-    const QString nine = u"%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
-    return nine + QString::number(text::nationalCodeCheckDigit(nine));
-}
-
-QString legalId(quint32 seed)
-{
-    const QString ten = u"1%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
-    return ten + QString::number(text::legalEntityIdCheckDigit(ten));
-}
 
 const QString persianHeader
     = u"شماره عضویت,نوع عضو,نام,نام خانوادگی,نام تعاونی,کد ملی,استان,شهر,تلفن همراه,تاریخ عضویت,وضعیت"_s;

@@ -1,4 +1,5 @@
 // The member bank's core on a real engine (run once on SQLite, once on PostgreSQL).
+#include "GeneratedIds.h"
 #include "TestDatabase.h"
 #include "accounts/AccountService.h"
 #include "members/MemberService.h"
@@ -12,22 +13,12 @@
 using namespace Qt::StringLiterals;
 using namespace daftar;
 using namespace daftar::members;
+using daftar::test::legalId;
+using daftar::test::nationalCode;
 
 namespace {
 
 // A valid national code built from the rule, never a hand-typed "valid-looking" number.
-QString nationalCode(quint32 seed)
-{
-    QString nine = u"%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
-    return nine + QString::number(text::nationalCodeCheckDigit(nine));
-}
-
-QString legalId(quint32 seed)
-{
-    QString ten = u"1%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
-    return ten + QString::number(text::legalEntityIdCheckDigit(ten));
-}
-
 Member person(const QString &first, const QString &last, const QString &code,
     const QString &province = u"تهران"_s)
 {

@@ -3,6 +3,7 @@
 //   QT_QPA_PLATFORM=offscreen build/dev/tests/ui/take_screenshots docs/screenshots
 #include "MemberGenerator.h"
 #include "TestDatabase.h"
+#include "Typing.h"
 #include "members/BranchService.h"
 #include "members/DuplicatesDialog.h"
 #include "members/ImportDialog.h"
@@ -30,6 +31,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace daftar;
+using daftar::test::typeText;
 
 namespace {
 
@@ -43,13 +45,6 @@ void save(QWidget &widget, const QString &name)
     const QString path = QDir(outDir).filePath(name + u".png"_s);
     widget.grab().save(path);
     std::printf("%s\n", qPrintable(path));
-}
-
-void typeText(QWidget *widget, const QString &text)
-{
-    for (QChar c : text) {
-        QTest::sendKeyEvent(QTest::Press, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
-    }
 }
 
 } // namespace

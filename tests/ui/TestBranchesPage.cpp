@@ -1,7 +1,9 @@
 // Drives the provincial branches section as the secretariat would: the honest
 // empty state, adding a branch through the form in Persian, its member count
 // following the member bank, its members listed below, and editing it.
+#include "GeneratedIds.h"
 #include "TestDatabase.h"
+#include "Typing.h"
 #include "members/BranchDialog.h"
 #include "members/BranchListModel.h"
 #include "members/BranchMembersModel.h"
@@ -23,26 +25,12 @@
 
 using namespace Qt::StringLiterals;
 using namespace daftar;
+using daftar::test::nationalCode;
+using daftar::test::typeText;
 using daftar::ui::BranchListModel;
 using daftar::ui::Language;
 
 namespace {
-
-// A valid national code built from the rule, never a hand-typed "valid-looking" number.
-QString nationalCode(quint32 seed)
-{
-    const QString nine = u"%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
-    return nine + QString::number(text::nationalCodeCheckDigit(nine));
-}
-
-// QTest::keyClicks only knows ASCII; Persian is typed as key events carrying text.
-void typeText(QWidget *widget, const QString &text)
-{
-    for (QChar c : text) {
-        QTest::sendKeyEvent(QTest::Press, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
-        QTest::sendKeyEvent(QTest::Release, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
-    }
-}
 
 template<typename T>
 T *child(QObject *parent, const QString &name)

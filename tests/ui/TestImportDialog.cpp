@@ -1,6 +1,7 @@
 // Drives the member import and the duplicates dialog as a membership officer
 // would: a Windows-1256 file with Persian headings from a province is previewed,
 // imported with its bad row reported, and two records of one member are merged.
+#include "GeneratedIds.h"
 #include "TestDatabase.h"
 #include "importing/TextDecoding.h"
 #include "members/DuplicatePairsModel.h"
@@ -38,17 +39,12 @@
 using namespace Qt::StringLiterals;
 using namespace daftar;
 using daftar::members::Member;
+using daftar::test::nationalCode;
 using daftar::ui::Language;
 
 namespace {
 
 // A valid national code built from the rule, never a hand-typed "valid-looking" number.
-QString nationalCode(quint32 seed)
-{
-    const QString nine = u"%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
-    return nine + QString::number(text::nationalCodeCheckDigit(nine));
-}
-
 QString withWrongCheckDigit(const QString &code)
 {
     return code.left(9) + QString::number((code.back().digitValue() + 1) % 10);

@@ -1,5 +1,6 @@
 // Drives the real JalaliDateEdit and its calendar popup the way a user does:
 // typing in any digit script, arrow keys, and clicks on the month grid.
+#include "Typing.h"
 #include "text/Jalali.h"
 #include "widgets/JalaliCalendarPopup.h"
 #include "widgets/JalaliDateEdit.h"
@@ -15,6 +16,7 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using daftar::test::typeText;
 using daftar::ui::JalaliCalendarPopup;
 using daftar::ui::JalaliDateEdit;
 
@@ -23,14 +25,6 @@ namespace {
 QDate jalali(int year, int month, int day)
 {
     return QDate(year, month, day, daftar::text::jalaliCalendar());
-}
-
-// QTest::keyClicks squeezes each character through Latin-1, which loses Persian digits.
-void typeText(QWidget *widget, QStringView text)
-{
-    for (const QChar character : text)
-        QTest::sendKeyEvent(
-            QTest::Click, widget, Qt::Key_unknown, QString(character), Qt::NoModifier);
 }
 
 } // namespace

@@ -1,7 +1,9 @@
 // Drives the member bank screens as a membership officer would: searching in
 // Persian, filtering, sorting, adding a member through the form, editing one and
 // reading its audit trail, recording dues and changing the status of several.
+#include "GeneratedIds.h"
 #include "TestDatabase.h"
+#include "Typing.h"
 #include "members/DuesDialog.h"
 #include "members/MemberChangesModel.h"
 #include "members/MemberDialog.h"
@@ -33,30 +35,17 @@ using namespace daftar;
 using daftar::members::Member;
 using daftar::members::MemberKind;
 using daftar::members::MemberStatus;
+using daftar::test::nationalCode;
+using daftar::test::typeText;
 using daftar::ui::Language;
 using daftar::ui::MemberListModel;
 
 namespace {
 
 // A valid national code built from the rule, never a hand-typed "valid-looking" number.
-QString nationalCode(quint32 seed)
-{
-    const QString nine = u"%1"_s.arg(seed % 1000000000u, 9, 10, QChar(u'0'));
-    return nine + QString::number(text::nationalCodeCheckDigit(nine));
-}
-
 QString withWrongCheckDigit(const QString &code)
 {
     return code.left(9) + QString::number((code.back().digitValue() + 1) % 10);
-}
-
-// QTest::keyClicks only knows ASCII; Persian is typed as key events carrying text.
-void typeText(QWidget *widget, const QString &text)
-{
-    for (QChar c : text) {
-        QTest::sendKeyEvent(QTest::Press, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
-        QTest::sendKeyEvent(QTest::Release, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
-    }
 }
 
 bool hasPersianDigit(const QString &text)

@@ -1,6 +1,7 @@
 // Drives the application shell as a user would: first run, login, the main
 // window, switching the language, and the settings page.
 #include "TestDatabase.h"
+#include "Typing.h"
 #include "shell/AddUserDialog.h"
 #include "shell/Application.h"
 #include "shell/FirstRunDialog.h"
@@ -26,6 +27,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace daftar;
+using daftar::test::typeText;
 using daftar::ui::Language;
 
 namespace {
@@ -50,15 +52,6 @@ bool hasLatinDigit(const QString &text)
         }
     }
     return false;
-}
-
-// QTest::keyClicks only knows ASCII; Persian is typed as key events carrying text.
-void typeText(QWidget *widget, const QString &text)
-{
-    for (QChar c : text) {
-        QTest::sendKeyEvent(QTest::Press, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
-        QTest::sendKeyEvent(QTest::Release, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
-    }
 }
 
 void clickOk(QDialog &dialog)
