@@ -538,6 +538,21 @@ Filter filterFor(const storage::Database &db, const MemberQuery &query, const QS
     return filter;
 }
 
+// The province a query looks at: province-scoped roles see their own when they
+// name none, and are refused when they name another.
+Result<QString> provinceInView(const accounts::Actor &actor, const MemberQuery &query)
+{
+    QString province = query.province;
+    if (accounts::roleIsProvinceScoped(actor.role) && province.isEmpty()) {
+        province = actor.province;
+    }
+    if (const Status allowed = actor.require(accounts::Permission::ViewMembers, province);
+        !allowed) {
+        return allowed.error();
+    }
+    return province;
+}
+
 // Persian text is ordered by stored ICU keys, never by the engine's collation.
 QString orderBy(const MemberQuery &query)
 {
@@ -562,15 +577,11 @@ QString orderBy(const MemberQuery &query)
 
 Result<QList<Member>> MemberService::search(const accounts::Actor &actor, const MemberQuery &query)
 {
-    QString province = query.province;
-    if (accounts::roleIsProvinceScoped(actor.role) && province.isEmpty()) {
-        province = actor.province;
+    const auto province = provinceInView(actor, query);
+    if (!province) {
+        return province.error();
     }
-    if (const Status allowed = checkScope(actor, accounts::Permission::ViewMembers, province);
-        !allowed) {
-        return allowed.error();
-    }
-    Filter filter = filterFor(m_db, query, province);
+    Filter filter = filterFor(m_db, query, *province);
     filter.values << query.limit << query.offset;
     auto rows = m_db.run(u"SELECT "_s + columns + u" FROM members"_s + filter.where
             + u" ORDER BY "_s + orderBy(query) + u" LIMIT ? OFFSET ?"_s,
@@ -588,15 +599,11 @@ Result<QList<Member>> MemberService::search(const accounts::Actor &actor, const 
 Status MemberService::forEach(const accounts::Actor &actor, const MemberQuery &query,
     const std::function<bool(const Member &)> &onMember)
 {
-    QString province = query.province;
-    if (accounts::roleIsProvinceScoped(actor.role) && province.isEmpty()) {
-        province = actor.province;
+    const auto province = provinceInView(actor, query);
+    if (!province) {
+        return province.error();
     }
-    if (const Status allowed = checkScope(actor, accounts::Permission::ViewMembers, province);
-        !allowed) {
-        return allowed;
-    }
-    const Filter filter = filterFor(m_db, query, province);
+    const Filter filter = filterFor(m_db, query, *province);
     auto rows = m_db.run(u"SELECT "_s + columns + u" FROM members"_s + filter.where
             + u" ORDER BY "_s + orderBy(query),
         filter.values);
@@ -613,15 +620,11 @@ Status MemberService::forEach(const accounts::Actor &actor, const MemberQuery &q
 
 Result<qint64> MemberService::count(const accounts::Actor &actor, const MemberQuery &query)
 {
-    QString province = query.province;
-    if (accounts::roleIsProvinceScoped(actor.role) && province.isEmpty()) {
-        province = actor.province;
+    const auto province = provinceInView(actor, query);
+    if (!province) {
+        return province.error();
     }
-    if (const Status allowed = checkScope(actor, accounts::Permission::ViewMembers, province);
-        !allowed) {
-        return allowed.error();
-    }
-    const Filter filter = filterFor(m_db, query, province);
+    const Filter filter = filterFor(m_db, query, *province);
     auto rows = m_db.run(u"SELECT COUNT(*) FROM members"_s + filter.where, filter.values);
     if (!rows) {
         return rows.error();
