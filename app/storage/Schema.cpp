@@ -173,6 +173,98 @@ const QList<Migration> &migrations()
                 u"postgres:CREATE INDEX members_search ON members "
                 "USING GIN (to_tsvector('simple', search_key))"_s,
             } + provinceRows()},
+        {3, u"newsroom: articles, revisions, locks, autosave, media, personal words"_s,
+            {
+                u"sqlite:CREATE TABLE media ("
+                "  id %ID%,"
+                "  file_name TEXT NOT NULL,"
+                "  mime_type TEXT NOT NULL,"
+                "  width INTEGER NOT NULL,"
+                "  height INTEGER NOT NULL,"
+                "  size BIGINT NOT NULL,"
+                "  alt TEXT NOT NULL DEFAULT '',"
+                "  sha256 TEXT NOT NULL UNIQUE," // the same file imported twice is one item
+                "  imported_at TEXT NOT NULL,"
+                "  data BLOB NOT NULL,"
+                "  thumbnail BLOB NOT NULL)"_s,
+                u"postgres:CREATE TABLE media ("
+                "  id %ID%,"
+                "  file_name TEXT NOT NULL,"
+                "  mime_type TEXT NOT NULL,"
+                "  width INTEGER NOT NULL,"
+                "  height INTEGER NOT NULL,"
+                "  size BIGINT NOT NULL,"
+                "  alt TEXT NOT NULL DEFAULT '',"
+                "  sha256 TEXT NOT NULL UNIQUE,"
+                "  imported_at TEXT NOT NULL,"
+                "  data BYTEA NOT NULL,"
+                "  thumbnail BYTEA NOT NULL)"_s,
+                u"CREATE TABLE articles ("
+                "  id %ID%,"
+                "  kind TEXT NOT NULL CHECK (kind IN ('article', 'announcement')),"
+                "  title TEXT NOT NULL,"
+                "  lead TEXT NOT NULL DEFAULT '',"
+                "  body TEXT NOT NULL DEFAULT ''," // sanitised HTML
+                "  featured_image_id BIGINT REFERENCES media(id),"
+                "  image_caption TEXT NOT NULL DEFAULT '',"
+                "  image_alt TEXT NOT NULL DEFAULT '',"
+                "  category TEXT NOT NULL DEFAULT '',"
+                "  tags TEXT NOT NULL DEFAULT '[]'," // JSON array of strings
+                "  slug TEXT NOT NULL,"
+                "  language TEXT NOT NULL CHECK (language IN ('fa', 'en')),"
+                "  translation_of BIGINT REFERENCES articles(id),"
+                "  author_id BIGINT REFERENCES users(id),"
+                "  author_name TEXT NOT NULL,"
+                "  created_at TEXT NOT NULL,"
+                "  updated_at TEXT NOT NULL,"
+                "  event_date TEXT," // ISO Gregorian
+                "  scheduled_at TEXT," // UTC
+                "  publish_until TEXT," // ISO Gregorian; announcements
+                "  seo_title TEXT NOT NULL DEFAULT '',"
+                "  seo_description TEXT NOT NULL DEFAULT '',"
+                "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'in_review',"
+                "    'needs_changes', 'approved', 'scheduled', 'published', 'unpublished')),"
+                "  status_comment TEXT NOT NULL DEFAULT '',"
+                "  revision INTEGER NOT NULL,"
+                "  search_key TEXT NOT NULL," // text::searchKey of title, lead, category
+                "  CHECK (kind = 'announcement' OR publish_until IS NULL))"_s,
+                u"CREATE INDEX articles_status ON articles (status, updated_at)"_s,
+                u"CREATE INDEX articles_updated ON articles (updated_at)"_s,
+                // The slug is the key publishing finds a post by: one per language.
+                u"CREATE UNIQUE INDEX articles_slug ON articles (language, slug)"_s,
+                u"CREATE TABLE article_revisions ("
+                "  id %ID%,"
+                "  article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+                "  number INTEGER NOT NULL,"
+                "  saved_at TEXT NOT NULL,"
+                "  saved_by TEXT NOT NULL,"
+                "  title TEXT NOT NULL,"
+                "  lead TEXT NOT NULL,"
+                "  body TEXT NOT NULL,"
+                "  words INTEGER NOT NULL,"
+                "  note TEXT NOT NULL DEFAULT '',"
+                "  UNIQUE (article_id, number))"_s,
+                u"CREATE TABLE article_locks ("
+                "  article_id BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+                "  user_id BIGINT REFERENCES users(id),"
+                "  holder TEXT NOT NULL,"
+                "  holder_key TEXT NOT NULL," // username, or the OS user for daftar-cli
+                "  host TEXT NOT NULL,"
+                "  since TEXT NOT NULL,"
+                "  heartbeat TEXT NOT NULL)"_s,
+                // Unsaved editor state per user and article (0: never saved yet).
+                u"CREATE TABLE article_autosaves ("
+                "  owner TEXT NOT NULL,"
+                "  article_id BIGINT NOT NULL,"
+                "  saved_at TEXT NOT NULL,"
+                "  draft TEXT NOT NULL," // JSON of the editor's fields
+                "  PRIMARY KEY (owner, article_id))"_s,
+                u"CREATE TABLE personal_words ("
+                "  owner TEXT NOT NULL,"
+                "  word TEXT NOT NULL,"
+                "  added_at TEXT NOT NULL,"
+                "  PRIMARY KEY (owner, word))"_s,
+            }},
     };
     return all;
 }
