@@ -4,6 +4,7 @@
 #include "TextStats.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
+#include "text/Jalali.h"
 #include "text/PersianText.h"
 #include "text/Slug.h"
 
@@ -241,7 +242,7 @@ QVariantList valuesOf(const Article &article)
 
 QString localTime(const QDateTime &utc)
 {
-    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+    return text::formatJalaliDateTime(utc, QLocale());
 }
 
 bool isStale(const QDateTime &heartbeat)

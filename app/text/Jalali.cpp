@@ -247,6 +247,17 @@ QString formatJalali(QDate date, const QLocale &locale, DateStyle style)
     return text;
 }
 
+QString formatJalaliDateTime(const QDateTime &moment, const QLocale &locale)
+{
+    if (!moment.isValid())
+        return {};
+    const QDateTime local = moment.toLocalTime();
+    const bool persianDigits = isPersian(locale);
+    return formatJalali(local.date(), locale, DateStyle::Numeric) + QLatin1Char(' ')
+        + number(local.time().hour(), 2, persianDigits) + QLatin1Char(':')
+        + number(local.time().minute(), 2, persianDigits);
+}
+
 QString jalaliMonthName(int month, const QLocale &locale)
 {
     if (month < 1 || month > 12)

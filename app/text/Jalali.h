@@ -5,6 +5,7 @@
 
 #include <QCalendar>
 #include <QDate>
+#include <QDateTime>
 #include <QLocale>
 #include <QString>
 #include <QStringView>
@@ -27,6 +28,10 @@ enum class DateStyle {
 // Formats a Gregorian QDate as a Jalali date. A Persian locale gives Persian
 // digits; any other language gives Latin digits. Years never get a group separator.
 QString formatJalali(QDate date, const QLocale &locale, DateStyle style = DateStyle::Long);
+
+// A moment as people read it on screen: the local Jalali date and the time,
+// "۱۴۰۵/۰۹/۰۷ ۰۸:۱۴" (Persian digits in a Persian locale).
+QString formatJalaliDateTime(const QDateTime &moment, const QLocale &locale);
 
 // The Jalali month name (1..12) in the locale's language: "آذر" / "Azar".
 QString jalaliMonthName(int month, const QLocale &locale);

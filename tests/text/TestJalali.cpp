@@ -41,6 +41,7 @@ private slots:
     void parseRejects();
     void esfandThirtyOnlyInLeapYears();
     void roundTripsEveryDay();
+    void formatsMomentsInLocalJalali();
     void format_data();
     void format();
     void formatOfInvalidDateIsEmpty();
@@ -310,6 +311,16 @@ void TestJalali::persianWeekdays()
         QVERIFY2(shown.startsWith(expected.at(i) + u' '), qPrintable(shown));
         QCOMPARE(shown.section(u' ', 0, 0), expected.at(i));
     }
+}
+
+void TestJalali::formatsMomentsInLocalJalali()
+{
+    const QDateTime moment(QDate(2019, 11, 24), QTime(8, 5));
+    QCOMPARE(formatJalaliDateTime(moment, QLocale(QLocale::Persian, QLocale::Iran)),
+        QStringLiteral("۱۳۹۸/۰۹/۰۳ ۰۸:۰۵"));
+    QCOMPARE(formatJalaliDateTime(moment, QLocale(QLocale::English)),
+        QStringLiteral("1398/09/03 08:05"));
+    QVERIFY(formatJalaliDateTime(QDateTime(), QLocale()).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestJalali)
