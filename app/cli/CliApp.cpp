@@ -1,5 +1,6 @@
 #include "CliApp.h"
 
+#include "Runner.h"
 #include "accounts/AccountService.h"
 #include "members/BranchService.h"
 #include "members/MemberExport.h"
@@ -32,12 +33,6 @@ namespace daftar::cli {
 
 namespace {
 
-// Translation context of this file's messages.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(daftar_cli)
-};
-
 const char *const overview = QT_TRANSLATE_NOOP("daftar_cli",
     "Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...\n"
     "\n"
@@ -58,6 +53,19 @@ const char *const overview = QT_TRANSLATE_NOOP("daftar_cli",
     "  members show ID|NATIONAL_ID [--json]\n"
     "  members count [--province IR-NN] [--json]\n"
     "  branches list [--json]\n"
+    "  articles create --title T [--lead L] --body-file FILE(.html|.md|.txt)\n"
+    "                  [--kind article|announcement] [--category C] [--date DATE]\n"
+    "                  [--until DATE] [--lang fa|en]\n"
+    "                             add a draft (dates Jalali 1398/09/03 or ISO); prints its id\n"
+    "  articles list [--status S] [--json]\n"
+    "  articles show ID [--json]  with the sanitised HTML, status and revision count\n"
+    "  articles cleanup ID [--dry-run]\n"
+    "                             the editor's clean-up; saves a new revision\n"
+    "  articles set-status ID STATUS [--comment TEXT] [--at DATE_TIME]\n"
+    "                             draft, in_review, needs_changes, approved, scheduled,\n"
+    "                             published, unpublished (as the roles allow)\n"
+    "  articles render ID --out FILE.html|FILE.pdf\n"
+    "                             the page as the site shows it, or a PDF of it\n"
     "\n"
     "Options:\n"
     "  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db\n"
@@ -70,65 +78,7 @@ const char *const overview = QT_TRANSLATE_NOOP("daftar_cli",
     "Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer\n"
     "Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.\n");
 
-// What every command needs: the open database and who is acting.
-struct Context
-{
-    std::unique_ptr<storage::Database> db;
-    accounts::Actor actor;
-};
-
-class Runner
-{
-public:
-    Runner(QTextStream &out, QTextStream &err, const CliApp::SecretReader &readSecret)
-        : m_out(out)
-        , m_err(err)
-        , m_readSecret(readSecret)
-    { }
-
-    int run(const QStringList &arguments);
-
-private:
-    int usageError(const QString &message)
-    {
-        m_err << message << '\n' << Text::tr("Run \"daftar-cli --help\" for usage.") << Qt::endl;
-        return Usage;
-    }
-    int failure(const Error &error)
-    {
-        m_err << error.message << Qt::endl;
-        return Failed;
-    }
-
-    Result<storage::DatabaseLocation> location() const;
-    Result<Context> openForWork(bool allowBootstrap);
-    // Opens without migrating, for the db commands that inspect or migrate themselves.
-    Result<std::unique_ptr<storage::Database>> openAsItIs() const;
-    Result<QString> newPassword(const QString &forWhom);
-
-    int dbMigrate(const QStringList &args);
-    int dbCheck(const QStringList &args);
-    int usersAdd(const QStringList &args);
-    int usersList(const QStringList &args);
-    int usersPasswd(const QStringList &args);
-    int membersImport(const QStringList &args);
-    int membersExport(const QStringList &args);
-    int membersSearch(const QStringList &args);
-    int membersShow(const QStringList &args);
-    int membersCount(const QStringList &args);
-    int branchesList(const QStringList &args);
-
-    // Parses a subcommand's own options; returns false after reporting misuse.
-    bool parseSub(QCommandLineParser &parser, const QStringList &args, int positionalCount,
-        const QString &usage);
-
-    QTextStream &m_out;
-    QTextStream &m_err;
-    const CliApp::SecretReader &m_readSecret;
-    QString m_dbOption;
-    QString m_userOption;
-    int m_subExit = Done;
-};
+} // namespace
 
 int Runner::run(const QStringList &arguments)
 {
@@ -192,6 +142,24 @@ int Runner::run(const QStringList &arguments)
     }
     if (command == "branches list"_L1) {
         return branchesList(rest);
+    }
+    if (command == "articles create"_L1) {
+        return articlesCreate(rest);
+    }
+    if (command == "articles list"_L1) {
+        return articlesList(rest);
+    }
+    if (command == "articles show"_L1) {
+        return articlesShow(rest);
+    }
+    if (command == "articles cleanup"_L1) {
+        return articlesCleanup(rest);
+    }
+    if (command == "articles set-status"_L1) {
+        return articlesSetStatus(rest);
+    }
+    if (command == "articles render"_L1) {
+        return articlesRender(rest);
     }
     return usageError(Text::tr("Unknown command \"%1\".").arg(command));
 }
@@ -756,8 +724,6 @@ int Runner::branchesList(const QStringList &args)
     }
     return Done;
 }
-
-} // namespace
 
 CliApp::CliApp(QTextStream &out, QTextStream &err, SecretReader readSecret)
     : m_out(out)

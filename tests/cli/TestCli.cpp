@@ -1,4 +1,5 @@
 // Drives the real daftar-cli executable, on SQLite and on PostgreSQL.
+#include "CliRun.h"
 #include "GeneratedIds.h"
 #include "TestDatabase.h"
 #include "importing/TextDecoding.h"
@@ -10,48 +11,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace daftar;
+using daftar::test::cli;
 using daftar::test::nationalCode;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList &arguments, const QMap<QString, QString> &env = {},
-    const QByteArray &input = {})
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(u"DAFTAR_DB"_s);
-    environment.remove(u"DAFTAR_PASSWORD"_s);
-    environment.remove(u"DAFTAR_NEW_PASSWORD"_s);
-    environment.insert(u"USER"_s, u"cli-tester"_s);
-    for (auto it = env.begin(); it != env.end(); ++it) {
-        environment.insert(it.key(), it.value());
-    }
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(DAFTAR_CLI_PATH), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        return {};
-    }
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-        QString::fromUtf8(process.readAllStandardError())};
-}
-
-} // namespace
+using daftar::test::Run;
 
 class TestCli : public QObject
 {
