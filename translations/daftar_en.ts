@@ -701,6 +701,236 @@
     </message>
 </context>
 <context>
+    <name>Newsroom</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>Needs changes</source>
+        <translation>Needs changes</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Unpublished</source>
+        <translation>Unpublished</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Announcement</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>News</translation>
+    </message>
+    <message>
+        <source>There is no article number %1. It may have been deleted; refresh the list.</source>
+        <translation>There is no article number %1. It may have been deleted; refresh the list.</translation>
+    </message>
+    <message>
+        <source>The article has no title. Write a title; it also makes the address (slug) on the site.</source>
+        <translation>The article has no title. Write a title; it also makes the address (slug) on the site.</translation>
+    </message>
+    <message>
+        <source>The language &quot;%1&quot; is not one the site has: use fa (Persian) or en (English).</source>
+        <translation>The language &quot;%1&quot; is not one the site has: use fa (Persian) or en (English).</translation>
+    </message>
+    <message>
+        <source>The announcement would be taken down before its own date: choose a &quot;publish until&quot; date after the event date.</source>
+        <translation>The announcement would be taken down before its own date: choose a &quot;publish until&quot; date after the event date.</translation>
+    </message>
+    <message>
+        <source>%1 saved this article (revision %2) after you opened revision %3. Your text is kept in the editor: copy what you need, reopen the article and add it again.</source>
+        <translation>%1 saved this article (revision %2) after you opened revision %3. Your text is kept in the editor: copy what you need, reopen the article and add it again.</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Someone</translation>
+    </message>
+    <message>
+        <source>%1 is editing this article on %2 (since %3). Save again when they have closed it, or ask a chief editor to take over the lock.</source>
+        <translation>%1 is editing this article on %2 (since %3). Save again when they have closed it, or ask a chief editor to take over the lock.</translation>
+    </message>
+    <message>
+        <source>changed after approval</source>
+        <translation>changed after approval</translation>
+    </message>
+    <message>
+        <source>An article that is &quot;%1&quot; cannot become &quot;%2&quot;.</source>
+        <translation>An article that is &quot;%1&quot; cannot become &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Only the author (%1) can withdraw this article from review.</source>
+        <translation>Only the author (%1) can withdraw this article from review.</translation>
+    </message>
+    <message>
+        <source>Say what needs to change: the comment goes back to the author.</source>
+        <translation>Say what needs to change: the comment goes back to the author.</translation>
+    </message>
+    <message>
+        <source>Choose the date and time to publish at before scheduling.</source>
+        <translation>Choose the date and time to publish at before scheduling.</translation>
+    </message>
+    <message>
+        <source>The publishing time %1 has already passed: choose a later one, or publish now.</source>
+        <translation>The publishing time %1 has already passed: choose a later one, or publish now.</translation>
+    </message>
+    <message>
+        <source>Article %1 has no revision %2.</source>
+        <translation>Article %1 has no revision %2.</translation>
+    </message>
+    <message>
+        <source>restored from revision %1</source>
+        <translation>restored from revision %1</translation>
+    </message>
+    <message>
+        <source>%1 has had this article open on %2 since %3. You can read it, or wait until they close it; a chief editor can take over the lock.</source>
+        <translation>%1 has had this article open on %2 since %3. You can read it, or wait until they close it; a chief editor can take over the lock.</translation>
+    </message>
+    <message>
+        <source>Someone else has taken over this article; your changes can no longer be saved over theirs. Copy what you need and reopen it.</source>
+        <translation>Someone else has taken over this article; your changes can no longer be saved over theirs. Copy what you need and reopen it.</translation>
+    </message>
+    <message>
+        <source>Arabic ye and kaf</source>
+        <translation>Arabic ye and kaf</translation>
+    </message>
+    <message>
+        <source>Persian digits</source>
+        <translation>Persian digits</translation>
+    </message>
+    <message>
+        <source>Spacing around punctuation</source>
+        <translation>Spacing around punctuation</translation>
+    </message>
+    <message>
+        <source>Persian comma, semicolon and question mark</source>
+        <translation>Persian comma, semicolon and question mark</translation>
+    </message>
+    <message>
+        <source>Persian quotation marks</source>
+        <translation>Persian quotation marks</translation>
+    </message>
+    <message>
+        <source>Zero-width non-joiner</source>
+        <translation>Zero-width non-joiner</translation>
+    </message>
+    <message>
+        <source>Extra spaces</source>
+        <translation>Extra spaces</translation>
+    </message>
+    <message>
+        <source>Latin text isolated</source>
+        <translation>Latin text isolated</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; images up to 20 MB can be imported. Make it smaller (for the site, 2,000 pixels wide is plenty) and import it again.</source>
+        <translation>%1 is %2 MB; images up to 20 MB can be imported. Make it smaller (for the site, 2,000 pixels wide is plenty) and import it again.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2.</source>
+        <translation>Could not read %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 20 MB; make it smaller and import it again.</source>
+        <translation>%1 is larger than 20 MB; make it smaller and import it again.</translation>
+    </message>
+    <message>
+        <source>%1 is not an image Daftar can use (JPEG, PNG, GIF or WebP): %2</source>
+        <translation>%1 is not an image Daftar can use (JPEG, PNG, GIF or WebP): %2</translation>
+    </message>
+    <message>
+        <source>Image %1 is not in the media library.</source>
+        <translation>Image %1 is not in the media library.</translation>
+    </message>
+    <message>
+        <source>Making a PDF needs the graphical part of Qt; on a machine without a display set QT_QPA_PLATFORM=offscreen.</source>
+        <translation>Making a PDF needs the graphical part of Qt; on a machine without a display set QT_QPA_PLATFORM=offscreen.</translation>
+    </message>
+    <message>
+        <source>Choose a file to save the PDF to.</source>
+        <translation>Choose a file to save the PDF to.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name for the PDF.</source>
+        <translation>%1 is a folder; choose a file name for the PDF.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; choose another place for the PDF.</source>
+        <translation>The folder %1 does not exist; choose another place for the PDF.</translation>
+    </message>
+    <message>
+        <source>The article is too large to make a PDF of. Images pasted into the text make it large: insert them from the media library instead.</source>
+        <translation>The article is too large to make a PDF of. Images pasted into the text make it large: insert them from the media library instead.</translation>
+    </message>
+    <message>
+        <source>The article page could not be laid out for the PDF.</source>
+        <translation>The article page could not be laid out for the PDF.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Making the PDF took longer than %n seconds and was stopped.</source>
+        <translation>
+            <numerusform>Making the PDF took longer than %n seconds and was stopped.</numerusform>
+            <numerusform>Making the PDF took longer than %n seconds and was stopped.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The article page could not be printed to PDF.</source>
+        <translation>The article page could not be printed to PDF.</translation>
+    </message>
+    <message>
+        <source>Could not save the PDF as %1: %2</source>
+        <translation>Could not save the PDF as %1: %2</translation>
+    </message>
+    <message>
+        <source>Log in to keep your own dictionary: its words are stored under your user name.</source>
+        <translation>Log in to keep your own dictionary: its words are stored under your user name.</translation>
+    </message>
+    <message>
+        <source>Type the word to add to your dictionary.</source>
+        <translation>Type the word to add to your dictionary.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a space in it. Add one word at a time.</source>
+        <translation>&quot;%1&quot; has a space in it. Add one word at a time.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too long to be one word. Add one word at a time.</source>
+        <translation>&quot;%1&quot; is too long to be one word. Add one word at a time.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in your dictionary.</source>
+        <translation>&quot;%1&quot; is not in your dictionary.</translation>
+    </message>
+    <message>
+        <source>The spelling dictionary %1 is written in the character set %2, which Daftar cannot read, so it is not used. Replace it with a UTF-8 version.</source>
+        <translation>The spelling dictionary %1 is written in the character set %2, which Daftar cannot read, so it is not used. Replace it with a UTF-8 version.</translation>
+    </message>
+    <message>
+        <source>The Persian spelling dictionary was not found, so Persian words are not checked. Install the package myspell-fa, or copy fa_IR.aff and fa_IR.dic into one of these folders: %1.</source>
+        <translation>The Persian spelling dictionary was not found, so Persian words are not checked. Install the package myspell-fa, or copy fa_IR.aff and fa_IR.dic into one of these folders: %1.</translation>
+    </message>
+    <message>
+        <source>The English spelling dictionary was not found, so English words are not checked. Install the package hunspell-en-us, or copy en_US.aff and en_US.dic into one of these folders: %1.</source>
+        <translation>The English spelling dictionary was not found, so English words are not checked. Install the package hunspell-en-us, or copy en_US.aff and en_US.dic into one of these folders: %1.</translation>
+    </message>
+</context>
+<context>
     <name>Schema</name>
     <message>
         <source>%1 already holds other data (table &quot;%2&quot;) and is not a Daftar database. Choose an empty database or a Daftar one; nothing was changed.</source>
@@ -713,6 +943,21 @@
     <message>
         <source>Upgrading the database to version %1 (%2) failed; it was left at version %3. %4</source>
         <translation>Upgrading the database to version %1 (%2) failed; it was left at version %3. %4</translation>
+    </message>
+</context>
+<context>
+    <name>SpellMenu</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>No suggestions</translation>
+    </message>
+    <message>
+        <source>Add &quot;%1&quot; to My Dictionary</source>
+        <translation>Add &quot;%1&quot; to My Dictionary</translation>
+    </message>
+    <message>
+        <source>Ignore &quot;%1&quot;</source>
+        <translation>Ignore &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -793,6 +1038,467 @@
     <message>
         <source>The two passwords differ. Type the password again.</source>
         <translation>The two passwords differ. Type the password again.</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::ArticleEditor</name>
+    <message>
+        <source>pasted image.png</source>
+        <translation>pasted image.png</translation>
+    </message>
+    <message>
+        <source>Autosaved at %1</source>
+        <translation>Autosaved at %1</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Autosave failed: %1</translation>
+    </message>
+    <message>
+        <source>Your role can read articles but not change them.</source>
+        <translation>Your role can read articles but not change them.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Lead: one or two sentences that sum up the news</source>
+        <translation>Lead: one or two sentences that sum up the news</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save a new revision (Ctrl+S)</source>
+        <translation>Save a new revision (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Clean up</source>
+        <translation>Clean up</translation>
+    </message>
+    <message>
+        <source>Fix Arabic letters, digits, spacing, quotes and half-spaces (Ctrl+Shift+L)</source>
+        <translation>Fix Arabic letters, digits, spacing, quotes and half-spaces (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Revisions with their differences; restore one (Ctrl+H)</source>
+        <translation>Revisions with their differences; restore one (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Show the page as the site will show it (F8)</source>
+        <translation>Show the page as the site will show it (F8)</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Spelling</translation>
+    </message>
+    <message>
+        <source>Underline misspelt words (F7)</source>
+        <translation>Underline misspelt words (F7)</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>Underline</translation>
+    </message>
+    <message>
+        <source>Strike</source>
+        <translation>Strike</translation>
+    </message>
+    <message>
+        <source>Bullets</source>
+        <translation>Bullets</translation>
+    </message>
+    <message>
+        <source>Numbering</source>
+        <translation>Numbering</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Image…</translation>
+    </message>
+    <message>
+        <source>Table…</source>
+        <translation>Table…</translation>
+    </message>
+    <message>
+        <source>Auto direction</source>
+        <translation>Auto direction</translation>
+    </message>
+    <message>
+        <source>The paragraph&apos;s direction follows its first letter (Persian: right to left)</source>
+        <translation>The paragraph&apos;s direction follows its first letter (Persian: right to left)</translation>
+    </message>
+    <message>
+        <source>Right to left</source>
+        <translation>Right to left</translation>
+    </message>
+    <message>
+        <source>Left to right</source>
+        <translation>Left to right</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Paragraph</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>Heading 2</translation>
+    </message>
+    <message>
+        <source>Heading 3</source>
+        <translation>Heading 3</translation>
+    </message>
+    <message>
+        <source>Heading 4</source>
+        <translation>Heading 4</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>&amp;Tags (separated by commas)</source>
+        <translation>&amp;Tags (separated by commas)</translation>
+    </message>
+    <message>
+        <source>Address on the site (&amp;slug)</source>
+        <translation>Address on the site (&amp;slug)</translation>
+    </message>
+    <message>
+        <source>made from the title</source>
+        <translation>made from the title</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the news</source>
+        <translation>&amp;Date of the news</translation>
+    </message>
+    <message>
+        <source>Publish &amp;until (announcements)</source>
+        <translation>Publish &amp;until (announcements)</translation>
+    </message>
+    <message>
+        <source>Scheduled for</source>
+        <translation>Scheduled for</translation>
+    </message>
+    <message>
+        <source>Featured image</source>
+        <translation>Featured image</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ption</source>
+        <translation>Ca&amp;ption</translation>
+    </message>
+    <message>
+        <source>&amp;Alternative text (for screen readers)</source>
+        <translation>&amp;Alternative text (for screen readers)</translation>
+    </message>
+    <message>
+        <source>SEO title</source>
+        <translation>SEO title</translation>
+    </message>
+    <message>
+        <source>SEO description</source>
+        <translation>SEO description</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Not saved yet</translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>Article in use</source>
+        <translation>Article in use</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <source>Take over editing</source>
+        <translation>Take over editing</translation>
+    </message>
+    <message>
+        <source>Recovered text from %1; not saved yet</source>
+        <translation>Recovered text from %1; not saved yet</translation>
+    </message>
+    <message>
+        <source>Saved as revision %1</source>
+        <translation>Saved as revision %1</translation>
+    </message>
+    <message>
+        <source>Save the article before sending it on.</source>
+        <translation>Save the article before sending it on.</translation>
+    </message>
+    <message>
+        <source>Request changes</source>
+        <translation>Request changes</translation>
+    </message>
+    <message>
+        <source>What should the author change?</source>
+        <translation>What should the author change?</translation>
+    </message>
+    <message>
+        <source>Schedule publishing</source>
+        <translation>Schedule publishing</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>Unpublish</translation>
+    </message>
+    <message>
+        <source>Take &quot;%1&quot; off the site?</source>
+        <translation>Take &quot;%1&quot; off the site?</translation>
+    </message>
+    <message>
+        <source>Resubmit for review</source>
+        <translation>Resubmit for review</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <source>Withdraw to draft</source>
+        <translation>Withdraw to draft</translation>
+    </message>
+    <message>
+        <source>Back to draft</source>
+        <translation>Back to draft</translation>
+    </message>
+    <message>
+        <source>Request changes…</source>
+        <translation>Request changes…</translation>
+    </message>
+    <message>
+        <source>Cancel schedule</source>
+        <translation>Cancel schedule</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>Schedule…</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Publish now</translation>
+    </message>
+    <message>
+        <source>Unpublish…</source>
+        <translation>Unpublish…</translation>
+    </message>
+    <message>
+        <source>New announcement</source>
+        <translation>New announcement</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>New article</translation>
+    </message>
+    <message>
+        <source>%1[*] — Daftar</source>
+        <translation>%1[*] — Daftar</translation>
+    </message>
+    <message>
+        <source>Needs changes: %1</source>
+        <translation>Needs changes: %1</translation>
+    </message>
+    <message>
+        <source>New, not saved yet</source>
+        <translation>New, not saved yet</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>No image</translation>
+    </message>
+    <message>
+        <source>%1 words · %2 characters · %3 min read</source>
+        <translation>%1 words · %2 characters · %3 min read</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made by the clean-up; Ctrl+Z takes them back</source>
+        <translation>
+            <numerusform>%n change(s) made by the clean-up; Ctrl+Z takes them back</numerusform>
+            <numerusform>%n change(s) made by the clean-up; Ctrl+Z takes them back</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The article has no history yet: save it first.</source>
+        <translation>The article has no history yet: save it first.</translation>
+    </message>
+    <message>
+        <source>Insert link</source>
+        <translation>Insert link</translation>
+    </message>
+    <message>
+        <source>Address (https://…)</source>
+        <translation>Address (https://…)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web or e-mail address; links may start with https://, http:// or mailto:.</source>
+        <translation>&quot;%1&quot; is not a web or e-mail address; links may start with https://, http:// or mailto:.</translation>
+    </message>
+    <message>
+        <source>Insert table</source>
+        <translation>Insert table</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF written to %1</source>
+        <translation>PDF written to %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Save the changes to &quot;%1&quot; before closing?</source>
+        <translation>Save the changes to &quot;%1&quot; before closing?</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::ArticleListModel</name>
+    <message>
+        <source>Persian</source>
+        <translation>Persian</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>Event date</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
     </message>
 </context>
 <context>
@@ -996,6 +1702,61 @@
     </message>
 </context>
 <context>
+    <name>daftar::ui::CleanupDialog</name>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>After the clean-up</source>
+        <translation>After the clean-up</translation>
+    </message>
+    <message>
+        <source>Clean up the text</source>
+        <translation>Clean up the text</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up: the text already follows the rules.</source>
+        <translation>Nothing to clean up: the text already follows the rules.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation>1 change</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 changes</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>Make all these changes; one Undo (Ctrl+Z) takes them back</source>
+        <translation>Make all these changes; one Undo (Ctrl+Z) takes them back</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>daftar::ui::DuesDialog</name>
     <message>
         <source>Record dues</source>
@@ -1195,6 +1956,125 @@
     <message>
         <source>The two passwords differ. Type the password again.</source>
         <translation>The two passwords differ. Type the password again.</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::HistoryDialog</name>
+    <message>
+        <source>Revision history</source>
+        <translation>Revision history</translation>
+    </message>
+    <message>
+        <source>Revision history: %1</source>
+        <translation>Revision history: %1</translation>
+    </message>
+    <message>
+        <source>Every save keeps a revision. Choose one to see which words it changed; restoring an old revision saves it again as the newest, so the current text stays in the history too.</source>
+        <translation>Every save keeps a revision. Choose one to see which words it changed; restoring an old revision saves it again as the newest, so the current text stays in the history too.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Words</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with:</source>
+        <translation>&amp;Compare with:</translation>
+    </message>
+    <message>
+        <source>the previous revision</source>
+        <translation>the previous revision</translation>
+    </message>
+    <message>
+        <source>the current version</source>
+        <translation>the current version</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this revision…</source>
+        <translation>&amp;Restore this revision…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>What changed from revision %1 to the current version.</source>
+        <translation>What changed from revision %1 to the current version.</translation>
+    </message>
+    <message>
+        <source>Changes made in revision %1, compared with revision %2.</source>
+        <translation>Changes made in revision %1, compared with revision %2.</translation>
+    </message>
+    <message>
+        <source>Revision %1 is the first: all of its text was new.</source>
+        <translation>Revision %1 is the first: all of its text was new.</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>No differences: the two versions have the same title, lead and text.</source>
+        <translation>No differences: the two versions have the same title, lead and text.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not change articles.</source>
+        <translation>Your role (%1) may not change articles.</translation>
+    </message>
+    <message>
+        <source>This revision is the current version.</source>
+        <translation>This revision is the current version.</translation>
+    </message>
+    <message>
+        <source>Save this revision&apos;s title, lead and text as a new revision</source>
+        <translation>Save this revision&apos;s title, lead and text as a new revision</translation>
+    </message>
+    <message>
+        <source>Restore a revision</source>
+        <translation>Restore a revision</translation>
+    </message>
+    <message>
+        <source>Restore revision %1? Its title, lead and text are saved as revision %2; the current version stays in the history.</source>
+        <translation>Restore revision %1? Its title, lead and text are saved as revision %2; the current version stays in the history.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1514,10 +2394,6 @@
         <translation>News and announcements</translation>
     </message>
     <message>
-        <source>There are no articles or announcements yet. Writing, clean-up, review and preview of news come with the newsroom, which is not part of this version.</source>
-        <translation>There are no articles or announcements yet. Writing, clean-up, review and preview of news come with the newsroom, which is not part of this version.</translation>
-    </message>
-    <message>
         <source>Member bank</source>
         <translation>Member bank</translation>
     </message>
@@ -1588,6 +2464,97 @@
     <message>
         <source>Possible &amp;duplicates…</source>
         <translation>Possible &amp;duplicates…</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::MediaLibraryDialog</name>
+    <message>
+        <source>Media library</source>
+        <translation>Media library</translation>
+    </message>
+    <message>
+        <source>No images yet. Import images (Ctrl+O) once and use them in any article.</source>
+        <translation>No images yet. Import images (Ctrl+O) once and use them in any article.</translation>
+    </message>
+    <message>
+        <source>&amp;Alt text:</source>
+        <translation>&amp;Alt text:</translation>
+    </message>
+    <message>
+        <source>What the image shows, for readers who cannot see it and for search engines</source>
+        <translation>What the image shows, for readers who cannot see it and for search engines</translation>
+    </message>
+    <message>
+        <source>&amp;Import images…</source>
+        <translation>&amp;Import images…</translation>
+    </message>
+    <message>
+        <source>Add PNG, JPEG, GIF or WebP images to the library (Ctrl+O)</source>
+        <translation>Add PNG, JPEG, GIF or WebP images to the library (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not add images.</source>
+        <translation>Your role (%1) may not add images.</translation>
+    </message>
+    <message>
+        <source>I&amp;nsert</source>
+        <translation>I&amp;nsert</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1: %2 × %3 pixels, %4, imported %5</source>
+        <translation>%1: %2 × %3 pixels, %4, imported %5</translation>
+    </message>
+    <message>
+        <source>Alt text of %1 saved.</source>
+        <translation>Alt text of %1 saved.</translation>
+    </message>
+    <message>
+        <source>Import images</source>
+        <translation>Import images</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>1 image imported.</source>
+        <translation>1 image imported.</translation>
+    </message>
+    <message>
+        <source>%1 images imported.</source>
+        <translation>%1 images imported.</translation>
+    </message>
+    <message>
+        <source>Already in the library (not imported twice): %1</source>
+        <translation>Already in the library (not imported twice): %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 of %2 files could not be imported:</source>
+        <translation>%1 of %2 files could not be imported:</translation>
     </message>
 </context>
 <context>
@@ -2058,6 +3025,155 @@
     </message>
 </context>
 <context>
+    <name>daftar::ui::NewsroomPage</name>
+    <message>
+        <source>Newsroom</source>
+        <translation>Newsroom</translation>
+    </message>
+    <message>
+        <source>Search titles, leads and categories (Ctrl+F)</source>
+        <translation>Search titles, leads and categories (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>&amp;New article</translation>
+    </message>
+    <message>
+        <source>New &amp;announcement</source>
+        <translation>New &amp;announcement</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Open the selected item in the editor (Enter)</source>
+        <translation>Open the selected item in the editor (Enter)</translation>
+    </message>
+    <message>
+        <source>Write a news article (Ctrl+N)</source>
+        <translation>Write a news article (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Write an announcement, taken down after its end date</source>
+        <translation>Write an announcement, taken down after its end date</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may read the newsroom but not write in it; an administrator can change your role.</source>
+        <translation>Your role (%1) may read the newsroom but not write in it; an administrator can change your role.</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>News and announcements</source>
+        <translation>News and announcements</translation>
+    </message>
+    <message>
+        <source>No news or announcements yet. Write the first one with “New article” (Ctrl+N); it stays a draft until it is sent for review.</source>
+        <translation>No news or announcements yet. Write the first one with “New article” (Ctrl+N); it stays a draft until it is sent for review.</translation>
+    </message>
+    <message>
+        <source>No news or announcements yet. They appear here as soon as an editor writes them.</source>
+        <translation>No news or announcements yet. They appear here as soon as an editor writes them.</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search and filters; %1 items in all.</source>
+        <translation>Nothing matches the search and filters; %1 items in all.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items shown</source>
+        <translation>%1 of %2 items shown</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 item</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>Persian</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::PreviewPane</name>
+    <message>
+        <source>There is no article to export yet.</source>
+        <translation>There is no article to export yet.</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <source>The page as it looks on a computer screen</source>
+        <translation>The page as it looks on a computer screen</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>The page as it looks on a phone</source>
+        <translation>The page as it looks on a phone</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Side by side</translation>
+    </message>
+    <message>
+        <source>The computer and the phone page together</source>
+        <translation>The computer and the phone page together</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::RecoveryDialog</name>
+    <message>
+        <source>Recover unsaved text</source>
+        <translation>Recover unsaved text</translation>
+    </message>
+    <message>
+        <source>Daftar was closed before this text was saved (a crash or a power cut). Recover it to continue where you were, or discard it.</source>
+        <translation>Daftar was closed before this text was saved (a crash or a power cut). Recover it to continue where you were, or discard it.</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Typed until</source>
+        <translation>Typed until</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Words</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1 (new)</translation>
+    </message>
+    <message>
+        <source>&amp;Recover all</source>
+        <translation>&amp;Recover all</translation>
+    </message>
+    <message>
+        <source>&amp;Discard all</source>
+        <translation>&amp;Discard all</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>Decide &amp;later</translation>
+    </message>
+</context>
+<context>
     <name>daftar::ui::SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -2250,70 +3366,6 @@
         <translation>The password of %1 was changed.</translation>
     </message>
     <message>
-        <source>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
-
-Commands:
-  db migrate                 bring the database schema up to this version
-  db check                   check integrity and schema (exit 1 on problems)
-  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
-                             add an account; the password comes from
-                             DAFTAR_NEW_PASSWORD or is asked for
-  users list [--json]        list accounts
-  users passwd NAME          set a new password (unlocks a locked account)
-  members import FILE [--report REPORT.csv] [--dry-run]
-                 [--encoding auto|utf-8|utf-16|windows-1256]
-                             import a CSV or XLSX member list (exit 3: some rows
-                             rejected, the rest are in; the report says why)
-  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension
-  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
-  members show ID|NATIONAL_ID [--json]
-  members count [--province IR-NN] [--json]
-  branches list [--json]
-
-Options:
-  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
-                  (default: DAFTAR_DB, else the desktop&apos;s own database)
-  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on
-                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as
-                  administrator, recorded in the audit trail as the OS user.
-  -h, --help      show this help;  -v, --version  show the version
-
-Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
-Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
-</source>
-        <translation>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
-
-Commands:
-  db migrate                 bring the database schema up to this version
-  db check                   check integrity and schema (exit 1 on problems)
-  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
-                             add an account; the password comes from
-                             DAFTAR_NEW_PASSWORD or is asked for
-  users list [--json]        list accounts
-  users passwd NAME          set a new password (unlocks a locked account)
-  members import FILE [--report REPORT.csv] [--dry-run]
-                 [--encoding auto|utf-8|utf-16|windows-1256]
-                             import a CSV or XLSX member list (exit 3: some rows
-                             rejected, the rest are in; the report says why)
-  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension
-  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
-  members show ID|NATIONAL_ID [--json]
-  members count [--province IR-NN] [--json]
-  branches list [--json]
-
-Options:
-  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
-                  (default: DAFTAR_DB, else the desktop&apos;s own database)
-  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on
-                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as
-                  administrator, recorded in the audit trail as the OS user.
-  -h, --help      show this help;  -v, --version  show the version
-
-Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
-Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
-</translation>
-    </message>
-    <message>
         <source>Unknown encoding &quot;%1&quot;: use auto, utf-8, utf-16 or windows-1256.</source>
         <translation>Unknown encoding &quot;%1&quot;: use auto, utf-8, utf-16 or windows-1256.</translation>
     </message>
@@ -2352,6 +3404,174 @@ Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
     <message>
         <source>No member has the id or national code %1.</source>
         <translation>No member has the id or national code %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the body file %1: %2.</source>
+        <translation>Cannot read the body file %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8, UTF-16 or Windows-1256 text. Save it as UTF-8 and try again.</source>
+        <translation>%1 is not valid UTF-8, UTF-16 or Windows-1256 text. Save it as UTF-8 and try again.</translation>
+    </message>
+    <message>
+        <source>The body file %1 should end in .html, .md or .txt so that Daftar knows how to read it.</source>
+        <translation>The body file %1 should end in .html, .md or .txt so that Daftar knows how to read it.</translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation>--%1: %2</translation>
+    </message>
+    <message>
+        <source>Give at least --title and --body-file.
+Usage: %1</source>
+        <translation>Give at least --title and --body-file.
+Usage: %1</translation>
+    </message>
+    <message>
+        <source>Unknown kind &quot;%1&quot;: use article or announcement.</source>
+        <translation>Unknown kind &quot;%1&quot;: use article or announcement.</translation>
+    </message>
+    <message>
+        <source>--until is for announcements: add --kind announcement.</source>
+        <translation>--until is for announcements: add --kind announcement.</translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot;: use draft, in_review, needs_changes, approved, scheduled, published or unpublished.</source>
+        <translation>Unknown status &quot;%1&quot;: use draft, in_review, needs_changes, approved, scheduled, published or unpublished.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an article id.</source>
+        <translation>&quot;%1&quot; is not an article id.</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up in article %1.</source>
+        <translation>Nothing to clean up in article %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) found; nothing was saved (--dry-run).</source>
+        <translation>
+            <numerusform>%n change(s) found; nothing was saved (--dry-run).</numerusform>
+            <numerusform>%n change(s) found; nothing was saved (--dry-run).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) saved as revision %1.</source>
+        <translation>
+            <numerusform>%n change(s) saved as revision %1.</numerusform>
+            <numerusform>%n change(s) saved as revision %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--at needs a date and time such as 2026-12-01T09:30 (local time) or 2026-12-01T06:00Z.</source>
+        <translation>--at needs a date and time such as 2026-12-01T09:30 (local time) or 2026-12-01T06:00Z.</translation>
+    </message>
+    <message>
+        <source>Article %1 is now %2.</source>
+        <translation>Article %1 is now %2.</translation>
+    </message>
+    <message>
+        <source>--out needs a file ending in .html or .pdf.
+Usage: %1</source>
+        <translation>--out needs a file ending in .html or .pdf.
+Usage: %1</translation>
+    </message>
+    <message>
+        <source>PDF rendering needs the graphical runtime, which this run of daftar-cli did not start.</source>
+        <translation>PDF rendering needs the graphical runtime, which this run of daftar-cli did not start.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>Cannot write %1: %2.</translation>
+    </message>
+    <message>
+        <source>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
+
+Commands:
+  db migrate                 bring the database schema up to this version
+  db check                   check integrity and schema (exit 1 on problems)
+  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
+                             add an account; the password comes from
+                             DAFTAR_NEW_PASSWORD or is asked for
+  users list [--json]        list accounts
+  users passwd NAME          set a new password (unlocks a locked account)
+  members import FILE [--report REPORT.csv] [--dry-run]
+                 [--encoding auto|utf-8|utf-16|windows-1256]
+                             import a CSV or XLSX member list (exit 3: some rows
+                             rejected, the rest are in; the report says why)
+  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension
+  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
+  members show ID|NATIONAL_ID [--json]
+  members count [--province IR-NN] [--json]
+  branches list [--json]
+  articles create --title T [--lead L] --body-file FILE(.html|.md|.txt)
+                  [--kind article|announcement] [--category C] [--date DATE]
+                  [--until DATE] [--lang fa|en]
+                             add a draft (dates Jalali 1398/09/03 or ISO); prints its id
+  articles list [--status S] [--json]
+  articles show ID [--json]  with the sanitised HTML, status and revision count
+  articles cleanup ID [--dry-run]
+                             the editor&apos;s clean-up; saves a new revision
+  articles set-status ID STATUS [--comment TEXT] [--at DATE_TIME]
+                             draft, in_review, needs_changes, approved, scheduled,
+                             published, unpublished (as the roles allow)
+  articles render ID --out FILE.html|FILE.pdf
+                             the page as the site shows it, or a PDF of it
+
+Options:
+  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
+                  (default: DAFTAR_DB, else the desktop&apos;s own database)
+  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on
+                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as
+                  administrator, recorded in the audit trail as the OS user.
+  -h, --help      show this help;  -v, --version  show the version
+
+Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
+Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
+</source>
+        <translation>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
+
+Commands:
+  db migrate                 bring the database schema up to this version
+  db check                   check integrity and schema (exit 1 on problems)
+  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
+                             add an account; the password comes from
+                             DAFTAR_NEW_PASSWORD or is asked for
+  users list [--json]        list accounts
+  users passwd NAME          set a new password (unlocks a locked account)
+  members import FILE [--report REPORT.csv] [--dry-run]
+                 [--encoding auto|utf-8|utf-16|windows-1256]
+                             import a CSV or XLSX member list (exit 3: some rows
+                             rejected, the rest are in; the report says why)
+  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension
+  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
+  members show ID|NATIONAL_ID [--json]
+  members count [--province IR-NN] [--json]
+  branches list [--json]
+  articles create --title T [--lead L] --body-file FILE(.html|.md|.txt)
+                  [--kind article|announcement] [--category C] [--date DATE]
+                  [--until DATE] [--lang fa|en]
+                             add a draft (dates Jalali 1398/09/03 or ISO); prints its id
+  articles list [--status S] [--json]
+  articles show ID [--json]  with the sanitised HTML, status and revision count
+  articles cleanup ID [--dry-run]
+                             the editor&apos;s clean-up; saves a new revision
+  articles set-status ID STATUS [--comment TEXT] [--at DATE_TIME]
+                             draft, in_review, needs_changes, approved, scheduled,
+                             published, unpublished (as the roles allow)
+  articles render ID --out FILE.html|FILE.pdf
+                             the page as the site shows it, or a PDF of it
+
+Options:
+  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
+                  (default: DAFTAR_DB, else the desktop&apos;s own database)
+  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on
+                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as
+                  administrator, recorded in the audit trail as the OS user.
+  -h, --help      show this help;  -v, --version  show the version
+
+Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
+Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
+</translation>
     </message>
 </context>
 </TS>

@@ -697,6 +697,235 @@
     </message>
 </context>
 <context>
+    <name>Newsroom</name>
+    <message>
+        <source>Draft</source>
+        <translation>پیش‌نویس</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>در انتظار بررسی</translation>
+    </message>
+    <message>
+        <source>Needs changes</source>
+        <translation>نیازمند اصلاح</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>تأیید شده</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>زمان‌بندی شده</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>منتشر شده</translation>
+    </message>
+    <message>
+        <source>Unpublished</source>
+        <translation>برداشته شده از سایت</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>آگهی</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>خبر</translation>
+    </message>
+    <message>
+        <source>There is no article number %1. It may have been deleted; refresh the list.</source>
+        <translation>خبری با شمارهٔ %1 وجود ندارد. شاید حذف شده باشد؛ فهرست را تازه کنید.</translation>
+    </message>
+    <message>
+        <source>The article has no title. Write a title; it also makes the address (slug) on the site.</source>
+        <translation>خبر عنوان ندارد. عنوانی بنویسید؛ نشانی خبر در سایت (نامک) نیز از آن ساخته می‌شود.</translation>
+    </message>
+    <message>
+        <source>The language &quot;%1&quot; is not one the site has: use fa (Persian) or en (English).</source>
+        <translation>زبان «%1» در سایت وجود ندارد: fa (فارسی) یا en (انگلیسی) را به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>The announcement would be taken down before its own date: choose a &quot;publish until&quot; date after the event date.</source>
+        <translation>آگهی پیش از تاریخ خودش از سایت برداشته می‌شد: تاریخ «انتشار تا» را پس از تاریخ رویداد بگذارید.</translation>
+    </message>
+    <message>
+        <source>%1 saved this article (revision %2) after you opened revision %3. Your text is kept in the editor: copy what you need, reopen the article and add it again.</source>
+        <translation>%1 پس از آنکه شما نسخهٔ %3 را باز کردید، این خبر را ذخیره کرده است (نسخهٔ %2). متن شما در ویرایشگر مانده است: آنچه را لازم دارید کپی کنید، خبر را دوباره باز کنید و آن را دوباره بیفزایید.</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>کاربر دیگری</translation>
+    </message>
+    <message>
+        <source>%1 is editing this article on %2 (since %3). Save again when they have closed it, or ask a chief editor to take over the lock.</source>
+        <translation>%1 از %3 در حال ویرایش این خبر روی رایانهٔ %2 است. پس از آنکه آن را بست دوباره ذخیره کنید، یا از سردبیر بخواهید قفل را در اختیار بگیرد.</translation>
+    </message>
+    <message>
+        <source>changed after approval</source>
+        <translation>تغییر پس از تأیید</translation>
+    </message>
+    <message>
+        <source>An article that is &quot;%1&quot; cannot become &quot;%2&quot;.</source>
+        <translation>وضعیت خبر نمی‌تواند از «%1» به «%2» تغییر کند.</translation>
+    </message>
+    <message>
+        <source>Only the author (%1) can withdraw this article from review.</source>
+        <translation>فقط نویسندهٔ خبر (%1) می‌تواند آن را از بررسی پس بگیرد.</translation>
+    </message>
+    <message>
+        <source>Say what needs to change: the comment goes back to the author.</source>
+        <translation>بنویسید چه چیزی باید اصلاح شود: این توضیح برای نویسنده فرستاده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Choose the date and time to publish at before scheduling.</source>
+        <translation>پیش از زمان‌بندی، تاریخ و ساعت انتشار را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The publishing time %1 has already passed: choose a later one, or publish now.</source>
+        <translation>زمان انتشار %1 گذشته است: زمان دیرتری انتخاب کنید یا همین حالا منتشر کنید.</translation>
+    </message>
+    <message>
+        <source>Article %1 has no revision %2.</source>
+        <translation>خبر %1 نسخهٔ %2 ندارد.</translation>
+    </message>
+    <message>
+        <source>restored from revision %1</source>
+        <translation>بازگردانی از نسخهٔ %1</translation>
+    </message>
+    <message>
+        <source>%1 has had this article open on %2 since %3. You can read it, or wait until they close it; a chief editor can take over the lock.</source>
+        <translation>%1 از %3 این خبر را روی رایانهٔ %2 باز کرده است. می‌توانید آن را بخوانید یا صبر کنید تا آن را ببندد؛ سردبیر می‌تواند قفل را در اختیار بگیرد.</translation>
+    </message>
+    <message>
+        <source>Someone else has taken over this article; your changes can no longer be saved over theirs. Copy what you need and reopen it.</source>
+        <translation>کاربر دیگری ویرایش این خبر را در دست گرفته است؛ تغییرات شما دیگر نمی‌تواند روی تغییرات او ذخیره شود. آنچه را لازم دارید کپی کنید و خبر را دوباره باز کنید.</translation>
+    </message>
+    <message>
+        <source>Arabic ye and kaf</source>
+        <translation>حروف عربی ی و ک</translation>
+    </message>
+    <message>
+        <source>Persian digits</source>
+        <translation>ارقام فارسی</translation>
+    </message>
+    <message>
+        <source>Spacing around punctuation</source>
+        <translation>فاصلهٔ پیرامون نشانه‌های نگارشی</translation>
+    </message>
+    <message>
+        <source>Persian comma, semicolon and question mark</source>
+        <translation>ویرگول، نقطه‌ویرگول و علامت سؤال فارسی</translation>
+    </message>
+    <message>
+        <source>Persian quotation marks</source>
+        <translation>گیومهٔ فارسی</translation>
+    </message>
+    <message>
+        <source>Zero-width non-joiner</source>
+        <translation>نیم‌فاصله</translation>
+    </message>
+    <message>
+        <source>Extra spaces</source>
+        <translation>فاصله‌های اضافی</translation>
+    </message>
+    <message>
+        <source>Latin text isolated</source>
+        <translation>جداسازی جهت متن لاتین</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; images up to 20 MB can be imported. Make it smaller (for the site, 2,000 pixels wide is plenty) and import it again.</source>
+        <translation>حجم %1 برابر %2 مگابایت است؛ تصاویر تا ۲۰ مگابایت را می‌توان وارد کرد. آن را کوچک‌تر کنید (برای سایت، عرض ۲٬۰۰۰ پیکسل کافی است) و دوباره وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2.</source>
+        <translation>%1 خوانده نشد: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 20 MB; make it smaller and import it again.</source>
+        <translation>حجم %1 بیش از ۲۰ مگابایت است؛ آن را کوچک‌تر کنید و دوباره وارد کنید.</translation>
+    </message>
+    <message>
+        <source>%1 is not an image Daftar can use (JPEG, PNG, GIF or WebP): %2</source>
+        <translation>%1 تصویری نیست که دفتر بتواند به کار ببرد (JPEG، PNG، GIF یا WebP): %2</translation>
+    </message>
+    <message>
+        <source>Image %1 is not in the media library.</source>
+        <translation>تصویر %1 در کتابخانه تصاویر نیست.</translation>
+    </message>
+    <message>
+        <source>Making a PDF needs the graphical part of Qt; on a machine without a display set QT_QPA_PLATFORM=offscreen.</source>
+        <translation>ساختن PDF به بخش گرافیکی Qt نیاز دارد؛ روی رایانه‌ای که نمایشگر ندارد، QT_QPA_PLATFORM=offscreen را تنظیم کنید.</translation>
+    </message>
+    <message>
+        <source>Choose a file to save the PDF to.</source>
+        <translation>پرونده‌ای برای ذخیرهٔ PDF انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name for the PDF.</source>
+        <translation>%1 یک پوشه است؛ نام پرونده‌ای برای PDF انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; choose another place for the PDF.</source>
+        <translation>پوشهٔ %1 وجود ندارد؛ جای دیگری برای PDF انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The article is too large to make a PDF of. Images pasted into the text make it large: insert them from the media library instead.</source>
+        <translation>خبر برای ساختن PDF بیش از اندازه بزرگ است. تصاویری که در متن چسبانده شده‌اند آن را بزرگ می‌کنند: به‌جای آن، تصاویر را از کتابخانه تصاویر درج کنید.</translation>
+    </message>
+    <message>
+        <source>The article page could not be laid out for the PDF.</source>
+        <translation>صفحه‌آرایی صفحهٔ خبر برای PDF ممکن نشد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Making the PDF took longer than %n seconds and was stopped.</source>
+        <translation>
+            <numerusform>ساختن PDF بیش از %Ln ثانیه طول کشید و متوقف شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The article page could not be printed to PDF.</source>
+        <translation>چاپ صفحهٔ خبر در PDF ممکن نشد.</translation>
+    </message>
+    <message>
+        <source>Could not save the PDF as %1: %2</source>
+        <translation>ذخیرهٔ PDF با نام %1 ممکن نشد: %2</translation>
+    </message>
+    <message>
+        <source>Log in to keep your own dictionary: its words are stored under your user name.</source>
+        <translation>برای داشتن واژه‌نامهٔ شخصی وارد شوید: واژه‌های آن به نام کاربری شما ذخیره می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Type the word to add to your dictionary.</source>
+        <translation>واژه‌ای را که باید به واژه‌نامهٔ شما افزوده شود بنویسید.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a space in it. Add one word at a time.</source>
+        <translation>«%1» فاصله دارد. هر بار یک واژه بیفزایید.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too long to be one word. Add one word at a time.</source>
+        <translation>«%1» برای یک واژه بیش از اندازه بلند است. هر بار یک واژه بیفزایید.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in your dictionary.</source>
+        <translation>«%1» در واژه‌نامهٔ شما نیست.</translation>
+    </message>
+    <message>
+        <source>The spelling dictionary %1 is written in the character set %2, which Daftar cannot read, so it is not used. Replace it with a UTF-8 version.</source>
+        <translation>واژه‌نامهٔ غلط‌یابی %1 با مجموعه‌نویسهٔ %2 نوشته شده است که دفتر نمی‌تواند آن را بخواند، پس به کار نمی‌رود. آن را با نسخهٔ UTF-8 جایگزین کنید.</translation>
+    </message>
+    <message>
+        <source>The Persian spelling dictionary was not found, so Persian words are not checked. Install the package myspell-fa, or copy fa_IR.aff and fa_IR.dic into one of these folders: %1.</source>
+        <translation>واژه‌نامهٔ غلط‌یابی فارسی پیدا نشد، پس واژه‌های فارسی بررسی نمی‌شوند. بستهٔ myspell-fa را نصب کنید، یا fa_IR.aff و fa_IR.dic را در یکی از این پوشه‌ها کپی کنید: %1.</translation>
+    </message>
+    <message>
+        <source>The English spelling dictionary was not found, so English words are not checked. Install the package hunspell-en-us, or copy en_US.aff and en_US.dic into one of these folders: %1.</source>
+        <translation>واژه‌نامهٔ غلط‌یابی انگلیسی پیدا نشد، پس واژه‌های انگلیسی بررسی نمی‌شوند. بستهٔ hunspell-en-us را نصب کنید، یا en_US.aff و en_US.dic را در یکی از این پوشه‌ها کپی کنید: %1.</translation>
+    </message>
+</context>
+<context>
     <name>Schema</name>
     <message>
         <source>%1 already holds other data (table &quot;%2&quot;) and is not a Daftar database. Choose an empty database or a Daftar one; nothing was changed.</source>
@@ -709,6 +938,21 @@
     <message>
         <source>Upgrading the database to version %1 (%2) failed; it was left at version %3. %4</source>
         <translation>ارتقای پایگاه داده به نسخهٔ %1 (%2) ناموفق بود؛ پایگاه داده در نسخهٔ %3 ماند. %4</translation>
+    </message>
+</context>
+<context>
+    <name>SpellMenu</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>پیشنهادی نیست</translation>
+    </message>
+    <message>
+        <source>Add &quot;%1&quot; to My Dictionary</source>
+        <translation>افزودن «%1» به واژه‌نامه</translation>
+    </message>
+    <message>
+        <source>Ignore &quot;%1&quot;</source>
+        <translation>نادیده گرفتن «%1»</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1032,466 @@
     <message>
         <source>The two passwords differ. Type the password again.</source>
         <translation>دو گذرواژه یکی نیستند. گذرواژه را دوباره بنویسید.</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::ArticleEditor</name>
+    <message>
+        <source>pasted image.png</source>
+        <translation>تصویر چسبانده‌شده.png</translation>
+    </message>
+    <message>
+        <source>Autosaved at %1</source>
+        <translation>ذخیرهٔ خودکار در ساعت %1</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>ذخیرهٔ خودکار ناموفق بود: %1</translation>
+    </message>
+    <message>
+        <source>Your role can read articles but not change them.</source>
+        <translation>نقش شما اجازهٔ خواندن خبرها را می‌دهد، اما نه تغییر آنها را.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Lead: one or two sentences that sum up the news</source>
+        <translation>لید: یک یا دو جمله که خبر را خلاصه می‌کند</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>خبر</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>گردش کار</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>قالب‌بندی</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Save a new revision (Ctrl+S)</source>
+        <translation>ذخیرهٔ نسخهٔ تازه (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Clean up</source>
+        <translation>پاک‌سازی</translation>
+    </message>
+    <message>
+        <source>Fix Arabic letters, digits, spacing, quotes and half-spaces (Ctrl+Shift+L)</source>
+        <translation>اصلاح حروف عربی، ارقام، فاصله‌گذاری، گیومه‌ها و نیم‌فاصله‌ها (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>تاریخچه</translation>
+    </message>
+    <message>
+        <source>Revisions with their differences; restore one (Ctrl+H)</source>
+        <translation>نسخه‌ها و تفاوت‌هایشان؛ بازگرداندن یک نسخه (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>پیش‌نمایش</translation>
+    </message>
+    <message>
+        <source>Show the page as the site will show it (F8)</source>
+        <translation>نمایش صفحه همان‌گونه که در سایت دیده می‌شود (F8)</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>غلط‌یابی</translation>
+    </message>
+    <message>
+        <source>Underline misspelt words (F7)</source>
+        <translation>خط کشیدن زیر واژه‌های نادرست (F7)</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>خروجی PDF…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>جزئیات</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>پررنگ</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>ایتالیک</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>زیرخط</translation>
+    </message>
+    <message>
+        <source>Strike</source>
+        <translation>خط‌خورده</translation>
+    </message>
+    <message>
+        <source>Bullets</source>
+        <translation>فهرست نشانه‌دار</translation>
+    </message>
+    <message>
+        <source>Numbering</source>
+        <translation>فهرست شماره‌دار</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>نقل قول</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>پیوند…</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>تصویر…</translation>
+    </message>
+    <message>
+        <source>Table…</source>
+        <translation>جدول…</translation>
+    </message>
+    <message>
+        <source>Auto direction</source>
+        <translation>جهت خودکار</translation>
+    </message>
+    <message>
+        <source>The paragraph&apos;s direction follows its first letter (Persian: right to left)</source>
+        <translation>جهت هر بند از نخستین حرف آن پیروی می‌کند (فارسی: راست به چپ)</translation>
+    </message>
+    <message>
+        <source>Right to left</source>
+        <translation>راست به چپ</translation>
+    </message>
+    <message>
+        <source>Left to right</source>
+        <translation>چپ به راست</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>میان‌تیتر ۲</translation>
+    </message>
+    <message>
+        <source>Heading 3</source>
+        <translation>میان‌تیتر ۳</translation>
+    </message>
+    <message>
+        <source>Heading 4</source>
+        <translation>میان‌تیتر ۴</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>نوع (&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>زبان (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>دسته (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Tags (separated by commas)</source>
+        <translation>برچسب‌ها (با ویرگول جدا کنید) (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Address on the site (&amp;slug)</source>
+        <translation>نشانی در سایت (نامک) (&amp;S)</translation>
+    </message>
+    <message>
+        <source>made from the title</source>
+        <translation>ساخته‌شده از عنوان</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the news</source>
+        <translation>تاریخ خبر (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Publish &amp;until (announcements)</source>
+        <translation>انتشار تا (ویژهٔ آگهی‌ها) (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Scheduled for</source>
+        <translation>زمان‌بندی شده برای</translation>
+    </message>
+    <message>
+        <source>Featured image</source>
+        <translation>تصویر شاخص</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ption</source>
+        <translation>زیرنویس تصویر (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Alternative text (for screen readers)</source>
+        <translation>متن جایگزین (برای صفحه‌خوان‌ها) (&amp;A)</translation>
+    </message>
+    <message>
+        <source>SEO title</source>
+        <translation>عنوان سئو</translation>
+    </message>
+    <message>
+        <source>SEO description</source>
+        <translation>توضیحات سئو</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>هنوز ذخیره نشده</translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation>نسخهٔ %1</translation>
+    </message>
+    <message>
+        <source>Article in use</source>
+        <translation>خبر در دست ویرایش است</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>باز کردن فقط‌خواندنی</translation>
+    </message>
+    <message>
+        <source>Take over editing</source>
+        <translation>در دست گرفتن ویرایش</translation>
+    </message>
+    <message>
+        <source>Recovered text from %1; not saved yet</source>
+        <translation>متن بازیابی‌شده از %1؛ هنوز ذخیره نشده</translation>
+    </message>
+    <message>
+        <source>Saved as revision %1</source>
+        <translation>به‌عنوان نسخهٔ %1 ذخیره شد</translation>
+    </message>
+    <message>
+        <source>Save the article before sending it on.</source>
+        <translation>پیش از فرستادن خبر به مرحلهٔ بعد، آن را ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>Request changes</source>
+        <translation>درخواست اصلاح</translation>
+    </message>
+    <message>
+        <source>What should the author change?</source>
+        <translation>نویسنده چه چیزی را باید اصلاح کند؟</translation>
+    </message>
+    <message>
+        <source>Schedule publishing</source>
+        <translation>زمان‌بندی انتشار</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>ساعت</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>برداشتن از سایت</translation>
+    </message>
+    <message>
+        <source>Take &quot;%1&quot; off the site?</source>
+        <translation>«%1» از سایت برداشته شود؟</translation>
+    </message>
+    <message>
+        <source>Resubmit for review</source>
+        <translation>ارسال دوباره برای بررسی</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>ارسال برای بررسی</translation>
+    </message>
+    <message>
+        <source>Withdraw to draft</source>
+        <translation>پس گرفتن و بازگشت به پیش‌نویس</translation>
+    </message>
+    <message>
+        <source>Back to draft</source>
+        <translation>بازگشت به پیش‌نویس</translation>
+    </message>
+    <message>
+        <source>Request changes…</source>
+        <translation>درخواست اصلاح…</translation>
+    </message>
+    <message>
+        <source>Cancel schedule</source>
+        <translation>لغو زمان‌بندی</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>تأیید</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>زمان‌بندی…</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>انتشار فوری</translation>
+    </message>
+    <message>
+        <source>Unpublish…</source>
+        <translation>برداشتن از سایت…</translation>
+    </message>
+    <message>
+        <source>New announcement</source>
+        <translation>آگهی تازه</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>خبر تازه</translation>
+    </message>
+    <message>
+        <source>%1[*] — Daftar</source>
+        <translation>%1[*] — دفتر</translation>
+    </message>
+    <message>
+        <source>Needs changes: %1</source>
+        <translation>نیازمند اصلاح: %1</translation>
+    </message>
+    <message>
+        <source>New, not saved yet</source>
+        <translation>تازه، هنوز ذخیره نشده</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>بدون تصویر</translation>
+    </message>
+    <message>
+        <source>%1 words · %2 characters · %3 min read</source>
+        <translation>%1 واژه · %2 نویسه · %3 دقیقه مطالعه</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made by the clean-up; Ctrl+Z takes them back</source>
+        <translation>
+            <numerusform>%Ln تغییر با پاک‌سازی متن انجام شد؛ Ctrl+Z آنها را برمی‌گرداند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The article has no history yet: save it first.</source>
+        <translation>این خبر هنوز تاریخچه‌ای ندارد: نخست آن را ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>Insert link</source>
+        <translation>درج پیوند</translation>
+    </message>
+    <message>
+        <source>Address (https://…)</source>
+        <translation>نشانی (https://…)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web or e-mail address; links may start with https://, http:// or mailto:.</source>
+        <translation>«%1» نشانی وب یا ایمیل نیست؛ پیوندها می‌توانند با https://، http:// یا mailto: آغاز شوند.</translation>
+    </message>
+    <message>
+        <source>Insert table</source>
+        <translation>درج جدول</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>ستون‌ها</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>سطرها</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>خروجی PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>پرونده‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF written to %1</source>
+        <translation>PDF در %1 نوشته شد</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Save the changes to &quot;%1&quot; before closing?</source>
+        <translation>تغییرات «%1» پیش از بستن ذخیره شود؟</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::ArticleListModel</name>
+    <message>
+        <source>Persian</source>
+        <translation>فارسی</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>انگلیسی</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>دسته</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>نویسنده</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>تاریخ رویداد</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>آخرین تغییر</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>نسخه</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1695,61 @@
     </message>
 </context>
 <context>
+    <name>daftar::ui::CleanupDialog</name>
+    <message>
+        <source>Rule</source>
+        <translation>قاعده</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>متن کنونی</translation>
+    </message>
+    <message>
+        <source>After the clean-up</source>
+        <translation>پس از پاک‌سازی</translation>
+    </message>
+    <message>
+        <source>Clean up the text</source>
+        <translation>پاک‌سازی متن</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up: the text already follows the rules.</source>
+        <translation>چیزی برای پاک‌سازی نیست: متن از پیش با قاعده‌ها سازگار است.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation>۱ تغییر</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 تغییر</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>اعمال (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Make all these changes; one Undo (Ctrl+Z) takes them back</source>
+        <translation>اعمال همهٔ این تغییرات؛ یک بار واگرد (Ctrl+Z) همه را برمی‌گرداند</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+</context>
+<context>
     <name>daftar::ui::DuesDialog</name>
     <message>
         <source>Record dues</source>
@@ -1189,6 +1948,125 @@
     <message>
         <source>The two passwords differ. Type the password again.</source>
         <translation>دو گذرواژه یکی نیستند. گذرواژه را دوباره بنویسید.</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::HistoryDialog</name>
+    <message>
+        <source>Revision history</source>
+        <translation>تاریخچهٔ نسخه‌ها</translation>
+    </message>
+    <message>
+        <source>Revision history: %1</source>
+        <translation>تاریخچهٔ نسخه‌ها: %1</translation>
+    </message>
+    <message>
+        <source>Every save keeps a revision. Choose one to see which words it changed; restoring an old revision saves it again as the newest, so the current text stays in the history too.</source>
+        <translation>هر ذخیره یک نسخه نگه می‌دارد. نسخه‌ای را انتخاب کنید تا ببینید کدام واژه‌ها را تغییر داده است؛ بازگرداندن یک نسخهٔ قدیمی آن را دوباره به‌عنوان تازه‌ترین نسخه ذخیره می‌کند، پس متن کنونی نیز در تاریخچه می‌ماند.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>زمان ذخیره</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>واژه‌ها</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with:</source>
+        <translation>مقایسه با (&amp;C):</translation>
+    </message>
+    <message>
+        <source>the previous revision</source>
+        <translation>نسخهٔ پیشین</translation>
+    </message>
+    <message>
+        <source>the current version</source>
+        <translation>نسخهٔ کنونی</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this revision…</source>
+        <translation>بازگرداندن این نسخه (&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>What changed from revision %1 to the current version.</source>
+        <translation>آنچه از نسخهٔ %1 تا نسخهٔ کنونی تغییر کرده است.</translation>
+    </message>
+    <message>
+        <source>Changes made in revision %1, compared with revision %2.</source>
+        <translation>تغییرات نسخهٔ %1 در مقایسه با نسخهٔ %2.</translation>
+    </message>
+    <message>
+        <source>Revision %1 is the first: all of its text was new.</source>
+        <translation>نسخهٔ %1 نخستین نسخه است: همهٔ متن آن تازه بود.</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>لید</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>حذف‌شده</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>افزوده‌شده</translation>
+    </message>
+    <message>
+        <source>No differences: the two versions have the same title, lead and text.</source>
+        <translation>تفاوتی نیست: عنوان، لید و متن دو نسخه یکسان است.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not change articles.</source>
+        <translation>نقش شما (%1) اجازهٔ تغییر خبرها را ندارد.</translation>
+    </message>
+    <message>
+        <source>This revision is the current version.</source>
+        <translation>این نسخه همان نسخهٔ کنونی است.</translation>
+    </message>
+    <message>
+        <source>Save this revision&apos;s title, lead and text as a new revision</source>
+        <translation>ذخیرهٔ عنوان، لید و متن این نسخه به‌عنوان نسخه‌ای تازه</translation>
+    </message>
+    <message>
+        <source>Restore a revision</source>
+        <translation>بازگرداندن نسخه</translation>
+    </message>
+    <message>
+        <source>Restore revision %1? Its title, lead and text are saved as revision %2; the current version stays in the history.</source>
+        <translation>نسخهٔ %1 بازگردانده شود؟ عنوان، لید و متن آن به‌عنوان نسخهٔ %2 ذخیره می‌شود؛ نسخهٔ کنونی در تاریخچه می‌ماند.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>بازگرداندن</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
     </message>
 </context>
 <context>
@@ -1508,10 +2386,6 @@
         <translation>اخبار و آگهی‌ها</translation>
     </message>
     <message>
-        <source>There are no articles or announcements yet. Writing, clean-up, review and preview of news come with the newsroom, which is not part of this version.</source>
-        <translation>هنوز خبر یا آگهی‌ای نیست. نوشتن، پاک‌سازی، بررسی و پیش‌نمایش خبر با بخش خبر می‌آید که در این نسخه نیست.</translation>
-    </message>
-    <message>
         <source>Member bank</source>
         <translation>بانک اعضا</translation>
     </message>
@@ -1582,6 +2456,97 @@
     <message>
         <source>Possible &amp;duplicates…</source>
         <translation>اعضای احتمالاً تکراری (&amp;D)…</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::MediaLibraryDialog</name>
+    <message>
+        <source>Media library</source>
+        <translation>کتابخانه تصاویر</translation>
+    </message>
+    <message>
+        <source>No images yet. Import images (Ctrl+O) once and use them in any article.</source>
+        <translation>هنوز تصویری نیست. تصاویر را یک بار وارد کنید (Ctrl+O) و در هر خبری به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>&amp;Alt text:</source>
+        <translation>متن جایگزین (&amp;A):</translation>
+    </message>
+    <message>
+        <source>What the image shows, for readers who cannot see it and for search engines</source>
+        <translation>آنچه تصویر نشان می‌دهد، برای خوانندگانی که آن را نمی‌بینند و برای موتورهای جستجو</translation>
+    </message>
+    <message>
+        <source>&amp;Import images…</source>
+        <translation>وارد کردن تصاویر (&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add PNG, JPEG, GIF or WebP images to the library (Ctrl+O)</source>
+        <translation>افزودن تصاویر PNG، JPEG، GIF یا WebP به کتابخانه (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not add images.</source>
+        <translation>نقش شما (%1) اجازهٔ افزودن تصویر را ندارد.</translation>
+    </message>
+    <message>
+        <source>I&amp;nsert</source>
+        <translation>درج (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 بایت</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 کیلوبایت</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 مگابایت</translation>
+    </message>
+    <message>
+        <source>%1: %2 × %3 pixels, %4, imported %5</source>
+        <translation>%1: %2 × %3 پیکسل، %4، واردشده در %5</translation>
+    </message>
+    <message>
+        <source>Alt text of %1 saved.</source>
+        <translation>متن جایگزین %1 ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Import images</source>
+        <translation>وارد کردن تصاویر</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>تصاویر (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>1 image imported.</source>
+        <translation>۱ تصویر وارد شد.</translation>
+    </message>
+    <message>
+        <source>%1 images imported.</source>
+        <translation>%1 تصویر وارد شد.</translation>
+    </message>
+    <message>
+        <source>Already in the library (not imported twice): %1</source>
+        <translation>از پیش در کتابخانه هست (دوباره وارد نشد): %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>%1 of %2 files could not be imported:</source>
+        <translation>%1 پرونده از %2 پرونده وارد نشد:</translation>
     </message>
 </context>
 <context>
@@ -2052,6 +3017,155 @@
     </message>
 </context>
 <context>
+    <name>daftar::ui::NewsroomPage</name>
+    <message>
+        <source>Newsroom</source>
+        <translation>اتاق خبر</translation>
+    </message>
+    <message>
+        <source>Search titles, leads and categories (Ctrl+F)</source>
+        <translation>جستجو در عنوان، لید و دسته (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>خبر تازه (&amp;N)</translation>
+    </message>
+    <message>
+        <source>New &amp;announcement</source>
+        <translation>آگهی تازه (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>باز کردن (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the selected item in the editor (Enter)</source>
+        <translation>باز کردن مورد انتخاب‌شده در ویرایشگر (Enter)</translation>
+    </message>
+    <message>
+        <source>Write a news article (Ctrl+N)</source>
+        <translation>نوشتن خبر (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Write an announcement, taken down after its end date</source>
+        <translation>نوشتن آگهی، که پس از تاریخ پایانش از سایت برداشته می‌شود</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may read the newsroom but not write in it; an administrator can change your role.</source>
+        <translation>نقش شما (%1) اجازهٔ خواندن اتاق خبر را می‌دهد، اما نه نوشتن در آن؛ مدیر سامانه می‌تواند نقش شما را تغییر دهد.</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>همهٔ وضعیت‌ها</translation>
+    </message>
+    <message>
+        <source>News and announcements</source>
+        <translation>اخبار و آگهی‌ها</translation>
+    </message>
+    <message>
+        <source>No news or announcements yet. Write the first one with “New article” (Ctrl+N); it stays a draft until it is sent for review.</source>
+        <translation>هنوز خبر یا آگهی‌ای ثبت نشده است. نخستین خبر را با «خبر تازه» (Ctrl+N) بنویسید؛ تا وقتی برای بررسی فرستاده نشود، پیش‌نویس می‌ماند.</translation>
+    </message>
+    <message>
+        <source>No news or announcements yet. They appear here as soon as an editor writes them.</source>
+        <translation>هنوز خبر یا آگهی‌ای ثبت نشده است. به محض اینکه ویراستاری آنها را بنویسد، اینجا نمایش داده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search and filters; %1 items in all.</source>
+        <translation>هیچ موردی با جستجو و فیلترها جور نیست؛ در مجموع %1 مورد.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items shown</source>
+        <translation>%1 مورد از %2 مورد نمایش داده شده</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>۱ مورد</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 مورد</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>فارسی</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::PreviewPane</name>
+    <message>
+        <source>There is no article to export yet.</source>
+        <translation>هنوز خبری برای خروجی گرفتن نیست.</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>دسکتاپ</translation>
+    </message>
+    <message>
+        <source>The page as it looks on a computer screen</source>
+        <translation>صفحه همان‌گونه که روی نمایشگر رایانه دیده می‌شود</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>موبایل</translation>
+    </message>
+    <message>
+        <source>The page as it looks on a phone</source>
+        <translation>صفحه همان‌گونه که روی گوشی دیده می‌شود</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>کنار هم</translation>
+    </message>
+    <message>
+        <source>The computer and the phone page together</source>
+        <translation>صفحهٔ رایانه و گوشی در کنار هم</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::RecoveryDialog</name>
+    <message>
+        <source>Recover unsaved text</source>
+        <translation>بازیابی متن ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Daftar was closed before this text was saved (a crash or a power cut). Recover it to continue where you were, or discard it.</source>
+        <translation>دفتر پیش از ذخیرهٔ این متن بسته شد (به دلیل خطای برنامه یا قطع برق). آن را بازیابی کنید تا از همان جا ادامه دهید، یا آن را دور بریزید.</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>خبر</translation>
+    </message>
+    <message>
+        <source>Typed until</source>
+        <translation>آخرین تایپ</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>واژه‌ها</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(بی‌عنوان)</translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1 (تازه)</translation>
+    </message>
+    <message>
+        <source>&amp;Recover all</source>
+        <translation>بازیابی همه (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard all</source>
+        <translation>دور ریختن همه (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>بعداً تصمیم می‌گیرم (&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>daftar::ui::SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -2242,72 +3356,6 @@
         <translation>گذرواژهٔ %1 تغییر کرد.</translation>
     </message>
     <message>
-        <source>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
-
-Commands:
-  db migrate                 bring the database schema up to this version
-  db check                   check integrity and schema (exit 1 on problems)
-  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
-                             add an account; the password comes from
-                             DAFTAR_NEW_PASSWORD or is asked for
-  users list [--json]        list accounts
-  users passwd NAME          set a new password (unlocks a locked account)
-  members import FILE [--report REPORT.csv] [--dry-run]
-                 [--encoding auto|utf-8|utf-16|windows-1256]
-                             import a CSV or XLSX member list (exit 3: some rows
-                             rejected, the rest are in; the report says why)
-  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension
-  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
-  members show ID|NATIONAL_ID [--json]
-  members count [--province IR-NN] [--json]
-  branches list [--json]
-
-Options:
-  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
-                  (default: DAFTAR_DB, else the desktop&apos;s own database)
-  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on
-                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as
-                  administrator, recorded in the audit trail as the OS user.
-  -h, --help      show this help;  -v, --version  show the version
-
-Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
-Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
-</source>
-        <translation>کاربرد: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
-
-فرمان‌ها:
-  db migrate                 ارتقای ساختار پایگاه داده به این نسخه
-  db check                   بررسی سلامت و ساختار (اگر اشکالی باشد، کد خروج ۱)
-  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
-                             افزودن حساب؛ گذرواژه از DAFTAR_NEW_PASSWORD
-                             خوانده یا از کاربر پرسیده می‌شود
-  users list [--json]        فهرست حساب‌ها
-  users passwd NAME          تعیین گذرواژهٔ تازه (حساب قفل‌شده را هم باز می‌کند)
-  members import FILE [--report REPORT.csv] [--dry-run]
-                 [--encoding auto|utf-8|utf-16|windows-1256]
-                             وارد کردن فهرست اعضا از CSV یا XLSX (کد خروج ۳:
-                             برخی سطرها پذیرفته نشدند و بقیه وارد شدند؛ دلیل
-                             در گزارش آمده است)
-  members export FILE        خروجی ‎.csv (UTF-8 با BOM) یا ‎.xlsx، بر پایهٔ پسوند
-  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
-  members show ID|NATIONAL_ID [--json]
-  members count [--province IR-NN] [--json]
-  branches list [--json]
-
-گزینه‌ها:
-  --db LOCATION   یک پروندهٔ SQLite، sqlite:/path یا postgresql://user@host:port/db
-                  (پیش‌فرض: DAFTAR_DB، وگرنه پایگاه دادهٔ خود برنامهٔ رومیزی)
-  --user NAME     ورود با نام کاربری NAME و گذرواژهٔ درون DAFTAR_PASSWORD؛ برای
-                  PostgreSQL لازم است. روی پروندهٔ SQLite همین رایانه، بدون آن
-                  daftar-cli با نقش مدیر سامانه کار می‌کند و در سابقهٔ تغییرات
-                  به نام کاربر سیستم‌عامل ثبت می‌شود.
-  -h, --help      نمایش این راهنما؛  -v, --version  نمایش نسخه
-
-نقش‌ها: administrator، chief_editor، editor، membership_officer، branch_officer، viewer
-کدهای خروج: ۰ انجام شد؛ ۱ ناموفق، چیزی تغییر نکرد؛ ۲ خطای کاربرد؛ ۳ بخشی انجام شد.
-</translation>
-    </message>
-    <message>
         <source>Unknown encoding &quot;%1&quot;: use auto, utf-8, utf-16 or windows-1256.</source>
         <translation>کدگذاری «%1» شناخته نیست: auto، utf-8، utf-16 یا windows-1256 را به کار ببرید.</translation>
     </message>
@@ -2346,6 +3394,175 @@ Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
     <message>
         <source>No member has the id or national code %1.</source>
         <translation>عضوی با شناسه یا کد ملی %1 وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Cannot read the body file %1: %2.</source>
+        <translation>پروندهٔ متن %1 خوانده نشد: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8, UTF-16 or Windows-1256 text. Save it as UTF-8 and try again.</source>
+        <translation>%1 متن معتبر UTF-8، UTF-16 یا Windows-1256 نیست. آن را با کدگذاری UTF-8 ذخیره کنید و دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <source>The body file %1 should end in .html, .md or .txt so that Daftar knows how to read it.</source>
+        <translation>پسوند پروندهٔ متن %1 باید ‎.html، ‎.md یا ‎.txt باشد تا دفتر بداند چگونه آن را بخواند.</translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation>--%1: %2</translation>
+    </message>
+    <message>
+        <source>Give at least --title and --body-file.
+Usage: %1</source>
+        <translation>دست‌کم --title و --body-file را بدهید.
+کاربرد: %1</translation>
+    </message>
+    <message>
+        <source>Unknown kind &quot;%1&quot;: use article or announcement.</source>
+        <translation>نوع «%1» شناخته نیست: article یا announcement را به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>--until is for announcements: add --kind announcement.</source>
+        <translation>گزینهٔ --until ویژهٔ آگهی‌هاست: --kind announcement را بیفزایید.</translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot;: use draft, in_review, needs_changes, approved, scheduled, published or unpublished.</source>
+        <translation>وضعیت «%1» شناخته نیست: draft، in_review، needs_changes، approved، scheduled، published یا unpublished را به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an article id.</source>
+        <translation>«%1» شناسهٔ خبر نیست.</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up in article %1.</source>
+        <translation>در خبر %1 چیزی برای پاک‌سازی نیست.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) found; nothing was saved (--dry-run).</source>
+        <translation>
+            <numerusform>%Ln تغییر پیدا شد؛ چیزی ذخیره نشد (--dry-run).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) saved as revision %1.</source>
+        <translation>
+            <numerusform>%Ln تغییر به‌عنوان نسخهٔ %1 ذخیره شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--at needs a date and time such as 2026-12-01T09:30 (local time) or 2026-12-01T06:00Z.</source>
+        <translation>گزینهٔ --at به تاریخ و ساعتی مانند 2026-12-01T09:30 (به وقت محلی) یا 2026-12-01T06:00Z نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>Article %1 is now %2.</source>
+        <translation>وضعیت خبر %1 اکنون %2 است.</translation>
+    </message>
+    <message>
+        <source>--out needs a file ending in .html or .pdf.
+Usage: %1</source>
+        <translation>گزینهٔ --out به پرونده‌ای با پسوند ‎.html یا ‎.pdf نیاز دارد.
+کاربرد: %1</translation>
+    </message>
+    <message>
+        <source>PDF rendering needs the graphical runtime, which this run of daftar-cli did not start.</source>
+        <translation>ساختن PDF به محیط گرافیکی نیاز دارد که این اجرای daftar-cli آن را راه‌اندازی نکرده است.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>نوشتن %1 ممکن نشد: %2.</translation>
+    </message>
+    <message>
+        <source>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
+
+Commands:
+  db migrate                 bring the database schema up to this version
+  db check                   check integrity and schema (exit 1 on problems)
+  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
+                             add an account; the password comes from
+                             DAFTAR_NEW_PASSWORD or is asked for
+  users list [--json]        list accounts
+  users passwd NAME          set a new password (unlocks a locked account)
+  members import FILE [--report REPORT.csv] [--dry-run]
+                 [--encoding auto|utf-8|utf-16|windows-1256]
+                             import a CSV or XLSX member list (exit 3: some rows
+                             rejected, the rest are in; the report says why)
+  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension
+  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
+  members show ID|NATIONAL_ID [--json]
+  members count [--province IR-NN] [--json]
+  branches list [--json]
+  articles create --title T [--lead L] --body-file FILE(.html|.md|.txt)
+                  [--kind article|announcement] [--category C] [--date DATE]
+                  [--until DATE] [--lang fa|en]
+                             add a draft (dates Jalali 1398/09/03 or ISO); prints its id
+  articles list [--status S] [--json]
+  articles show ID [--json]  with the sanitised HTML, status and revision count
+  articles cleanup ID [--dry-run]
+                             the editor&apos;s clean-up; saves a new revision
+  articles set-status ID STATUS [--comment TEXT] [--at DATE_TIME]
+                             draft, in_review, needs_changes, approved, scheduled,
+                             published, unpublished (as the roles allow)
+  articles render ID --out FILE.html|FILE.pdf
+                             the page as the site shows it, or a PDF of it
+
+Options:
+  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
+                  (default: DAFTAR_DB, else the desktop&apos;s own database)
+  --user NAME     log in as NAME with the password in DAFTAR_PASSWORD; needed on
+                  PostgreSQL. On a local SQLite file daftar-cli otherwise acts as
+                  administrator, recorded in the audit trail as the OS user.
+  -h, --help      show this help;  -v, --version  show the version
+
+Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
+Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
+</source>
+        <translation>کاربرد: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
+
+فرمان‌ها:
+  db migrate                 ارتقای ساختار پایگاه داده به این نسخه
+  db check                   بررسی سلامت و ساختار (اگر اشکالی باشد، کد خروج ۱)
+  users add NAME --name FULL_NAME --role ROLE [--province IR-NN]
+                             افزودن حساب؛ گذرواژه از DAFTAR_NEW_PASSWORD
+                             خوانده یا از کاربر پرسیده می‌شود
+  users list [--json]        فهرست حساب‌ها
+  users passwd NAME          تعیین گذرواژهٔ تازه (حساب قفل‌شده را هم باز می‌کند)
+  members import FILE [--report REPORT.csv] [--dry-run]
+                 [--encoding auto|utf-8|utf-16|windows-1256]
+                             وارد کردن فهرست اعضا از CSV یا XLSX (کد خروج ۳:
+                             برخی سطرها پذیرفته نشدند و بقیه وارد شدند؛ دلیل
+                             در گزارش آمده است)
+  members export FILE        خروجی ‎.csv (UTF-8 با BOM) یا ‎.xlsx، بر پایهٔ پسوند
+  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
+  members show ID|NATIONAL_ID [--json]
+  members count [--province IR-NN] [--json]
+  branches list [--json]
+  articles create --title T [--lead L] --body-file FILE(.html|.md|.txt)
+                  [--kind article|announcement] [--category C] [--date DATE]
+                  [--until DATE] [--lang fa|en]
+                             افزودن پیش‌نویس (تاریخ‌ها خورشیدی مانند 1398/09/03
+                             یا ISO)؛ شناسهٔ آن را چاپ می‌کند
+  articles list [--status S] [--json]
+  articles show ID [--json]  همراه با HTML پالایش‌شده، وضعیت و شمار نسخه‌ها
+  articles cleanup ID [--dry-run]
+                             پاک‌سازی متن، مانند ویرایشگر؛ نسخهٔ تازه‌ای ذخیره می‌کند
+  articles set-status ID STATUS [--comment TEXT] [--at DATE_TIME]
+                             draft، in_review، needs_changes، approved، scheduled،
+                             published، unpublished (تا جایی که نقش‌ها اجازه دهند)
+  articles render ID --out FILE.html|FILE.pdf
+                             صفحه همان‌گونه که سایت نشان می‌دهد، یا PDF آن
+
+گزینه‌ها:
+  --db LOCATION   یک پروندهٔ SQLite، sqlite:/path یا postgresql://user@host:port/db
+                  (پیش‌فرض: DAFTAR_DB، وگرنه پایگاه دادهٔ خود برنامهٔ رومیزی)
+  --user NAME     ورود با نام کاربری NAME و گذرواژهٔ درون DAFTAR_PASSWORD؛ برای
+                  PostgreSQL لازم است. روی پروندهٔ SQLite همین رایانه، بدون آن
+                  daftar-cli با نقش مدیر سامانه کار می‌کند و در سابقهٔ تغییرات
+                  به نام کاربر سیستم‌عامل ثبت می‌شود.
+  -h, --help      نمایش این راهنما؛  -v, --version  نمایش نسخه
+
+نقش‌ها: administrator، chief_editor، editor، membership_officer، branch_officer، viewer
+کدهای خروج: ۰ انجام شد؛ ۱ ناموفق، چیزی تغییر نکرد؛ ۲ خطای کاربرد؛ ۳ بخشی انجام شد.
+</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,17 @@
 #include "members/MemberDialog.h"
 #include "members/MemberImport.h"
 #include "members/MemberService.h"
+#include "newsroom/ArticleEditor.h"
+#include "newsroom/ArticleService.h"
+#include "newsroom/Cleanup.h"
+#include "newsroom/CleanupDialog.h"
+#include "newsroom/HistoryDialog.h"
+#include "newsroom/MediaLibrary.h"
+#include "newsroom/MediaLibraryDialog.h"
+#include "newsroom/PreviewPane.h"
+#include "newsroom/RecoveryDialog.h"
+#include "newsroom/RichTextEdit.h"
+#include "render/MediaSchemeHandler.h"
 #include "shell/AboutDialog.h"
 #include "shell/Application.h"
 #include "shell/FirstRunDialog.h"
@@ -20,12 +31,17 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTextBlock>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -47,10 +63,71 @@ void save(QWidget &widget, const QString &name)
     std::printf("%s\n", qPrintable(path));
 }
 
+// Waits until the preview shows the article (WebEngine renders asynchronously).
+void waitForPreview(ui::ArticleEditor &editor)
+{
+    QSignalSpy shown(editor.preview(), &ui::PreviewPane::contentShown);
+    editor.preview()->setArticleNow(editor.currentArticle());
+    shown.wait(15000);
+    QTest::qWait(400);
+}
+
+// The seed article of the public site (tests/data/newsroom), as an editor enters it.
+newsroom::Article seedArticle()
+{
+    QFile file(qEnvironmentVariable("DAFTAR_TEST_DATA", QStringLiteral(DAFTAR_TEST_DATA_DIR))
+        + u"/newsroom/cooperative-house-news-1398-09-03.txt"_s);
+    file.open(QIODevice::ReadOnly);
+    QStringList paragraphs;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(u'\n')) {
+        if (!line.trimmed().isEmpty()) {
+            paragraphs << line.trimmed();
+        }
+    }
+    newsroom::Article article;
+    article.kind = newsroom::ArticleKind::Announcement;
+    article.title = paragraphs.value(2);
+    article.lead = paragraphs.value(3);
+    for (QString paragraph : paragraphs.mid(4)) {
+        if (const int nav = paragraph.indexOf(u"صفحه اصلی"_s); nav >= 0) {
+            paragraph = paragraph.left(nav);
+        }
+        article.body += u"<p>"_s + paragraph.toHtmlEscaped() + u"</p>"_s;
+    }
+    article.category = u"اخبار تعاون"_s;
+    article.tags = {u"خانه تعاونگران"_s, u"برنامه اقدام"_s};
+    article.eventDate = QDate(2019, 11, 24);
+    article.publishUntil = QDate(2019, 12, 22);
+    return article;
+}
+
+QByteArray meetingPhoto()
+{
+    QImage image(960, 540, QImage::Format_RGB32);
+    QLinearGradient sky(0, 0, 0, 540);
+    sky.setColorAt(0, QColor(0x2e, 0x6d, 0xa4));
+    sky.setColorAt(1, QColor(0xd8, 0xe6, 0xf0));
+    QPainter painter(&image);
+    painter.fillRect(image.rect(), sky);
+    painter.setBrush(QColor(0x3a, 0x5a, 0x40));
+    painter.setPen(Qt::NoPen);
+    painter.drawRect(0, 380, 960, 160);
+    painter.setBrush(QColor(0x8a, 0x5a, 0x2b));
+    painter.drawRoundedRect(280, 300, 400, 90, 12, 12);
+    painter.end();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPEG", 85);
+    return bytes;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    render::registerMediaScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"DaftarScreenshots"_s);
@@ -137,6 +214,54 @@ int main(int argc, char *argv[])
         (void)branches.create(loggedIn.actor(), branch);
     }
 
+    // The newsroom: the seed article with a photo and three revisions, and a few more items.
+    newsroom::ArticleService articles(*db);
+    newsroom::MediaLibrary media(*db);
+    const auto photo = media.importBytes(loggedIn.actor(), meetingPhoto(),
+        u"jalase-1398-09-03.jpg"_s, u"جلسه هم‌اندیشی تعاونگران"_s);
+    newsroom::Article seed = seedArticle();
+    if (photo) {
+        seed.featuredImageId = photo->id;
+        seed.imageCaption
+            = u"جلسه هم‌اندیشی تعاونگران با وزیر تعاون، کار و رفاه اجتماعی"_s;
+        seed.imageAlt = photo->alt;
+    }
+    newsroom::Article first = seed;
+    first.title = u"دبیرکل خانه تعاونگران خواستار برنامه توسعه شد"_s;
+    auto stored = articles.create(loggedIn.actor(), first);
+    qint64 seedId = 0;
+    if (stored) {
+        seedId = stored->id;
+        newsroom::Article second = *stored;
+        second.title = seed.title;
+        second.body = seed.body;
+        stored = articles.save(loggedIn.actor(), second);
+        (void)articles.setStatus(loggedIn.actor(), seedId, newsroom::ArticleStatus::InReview);
+    }
+    for (const auto &[title, kind, status] :
+        {std::tuple {u"نشست شورای مرکزی تعاونی‌های استان فارس"_s,
+             newsroom::ArticleKind::Article, newsroom::ArticleStatus::Published},
+            std::tuple {u"آگهی دعوت به مجمع عمومی عادی سالیانه"_s,
+                newsroom::ArticleKind::Announcement, newsroom::ArticleStatus::Approved},
+            std::tuple {u"گزارش عملکرد شعبه اصفهان در سال ۱۴۰۴"_s, newsroom::ArticleKind::Article,
+                newsroom::ArticleStatus::Draft}}) {
+        newsroom::Article other;
+        other.title = title;
+        other.kind = kind;
+        other.category = u"اخبار تعاون"_s;
+        other.body = u"<p>متن خبر.</p>"_s;
+        other.eventDate = QDate(2025, 11, 20);
+        if (auto made = articles.create(loggedIn.actor(), other)) {
+            for (auto step : {newsroom::ArticleStatus::InReview, newsroom::ArticleStatus::Approved,
+                     newsroom::ArticleStatus::Published}) {
+                if (made->status == status) {
+                    break;
+                }
+                made = articles.setStatus(loggedIn.actor(), made->id, step);
+            }
+        }
+    }
+
     for (auto language : {ui::Language::Persian, ui::Language::English}) {
         ui::Language::instance().apply(language, false);
         const QString suffix = language == ui::Language::Persian ? u"-fa"_s : u"-en"_s;
@@ -185,6 +310,68 @@ int main(int argc, char *argv[])
             ui::AboutDialog dialog;
             save(dialog, u"about"_s + suffix);
         }
+        {
+            ui::MainWindow window(session);
+            window.resize(1280, 680);
+            window.showSection(ui::MainWindow::Newsroom);
+            save(window, u"newsroom"_s + suffix);
+        }
+        if (seedId > 0) {
+            ui::ArticleEditor editor(session);
+            editor.setAttribute(Qt::WA_DeleteOnClose, false);
+            editor.resize(1400, 860);
+            editor.show();
+            editor.openArticle(seedId);
+            // A typo to show the spelling underline, and unclean text for the clean-up.
+            auto *body = editor.bodyEdit();
+            body->moveCursor(QTextCursor::End);
+            typeText(body, u" جلسه بعدي  در دي ماه برگذار ميشود ."_s);
+            waitForPreview(editor);
+            save(editor, u"editor"_s + suffix);
+            editor.resize(1700, 860);
+            editor.preview()->setMode(ui::PreviewPane::Mode::SideBySide);
+            waitForPreview(editor);
+            save(editor, u"editor-preview-mobile"_s + suffix);
+            editor.preview()->setMode(ui::PreviewPane::Mode::Desktop);
+            editor.resize(1400, 860);
+
+            QList<newsroom::CleanupChange> changes;
+            for (QTextBlock block = body->document()->begin(); block.isValid();
+                 block = block.next()) {
+                for (const auto &edit : newsroom::cleanupEdits(block.text())) {
+                    const int from = std::max(0, edit.start - 18);
+                    const QString before = block.text().mid(from, edit.length + 36);
+                    QString after = before;
+                    after.replace(edit.start - from, edit.length, edit.replacement);
+                    changes << newsroom::CleanupChange {
+                        edit.rule, before.simplified(), after.simplified()};
+                }
+            }
+            ui::CleanupDialog cleanup(changes, &editor);
+            cleanup.resize(900, 520);
+            save(cleanup, u"cleanup-preview"_s + suffix);
+
+            ui::HistoryDialog history(session, seedId, &editor);
+            history.resize(1100, 620);
+            history.show();
+            history.selectRevision(2);
+            save(history, u"history-diff"_s + suffix);
+
+            ui::MediaLibraryDialog library(session, &editor);
+            library.resize(760, 520);
+            save(library, u"media-library"_s + suffix);
+
+            newsroom::Autosave lost;
+            lost.articleId = seedId;
+            lost.savedAt = QDateTime::currentDateTimeUtc().addSecs(-300);
+            lost.draft = editor.currentArticle();
+            ui::RecoveryDialog recovery({lost}, &editor);
+            save(recovery, u"recovery"_s + suffix);
+            // The typing above was autosaved; it must not greet the next window.
+            editor.flushAutosave();
+            (void)articles.discardAutosave(loggedIn.actor(), seedId);
+        }
+
         {
             QWidget form;
             auto *layout = new QVBoxLayout(&form);

@@ -4,6 +4,7 @@
 #include "Language.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "render/MediaSchemeHandler.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -28,6 +29,10 @@ void setUpAppearance()
 
 int runApplication(int &argc, char **argv)
 {
+    // Both must happen before the application object exists: the preview's
+    // library-image scheme, and the GL context sharing QtWebEngine needs.
+    render::registerMediaScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Daftar"_s);
     QApplication::setApplicationName(u"Daftar"_s);

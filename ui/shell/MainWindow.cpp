@@ -9,6 +9,9 @@
 #include "members/DuplicatesDialog.h"
 #include "members/ImportDialog.h"
 #include "members/MembersPage.h"
+#include "newsroom/ArticleEditor.h"
+#include "newsroom/NewsroomPage.h"
+#include "newsroom/RecoveryDialog.h"
 #include "text/Jalali.h"
 
 #include <QAction>
@@ -107,15 +110,18 @@ MainWindow::MainWindow(Session &session, QWidget *parent)
         resize(1100, 720);
     }
     showSection(Section(qBound(0, settings.value(sectionKey, 0).toInt(), SectionCount - 1)));
+    // After a crash, the unsaved text is offered back once the window is up.
+    QTimer::singleShot(0, this, &MainWindow::offerRecovery);
 }
 
 void MainWindow::buildPages()
 {
-    m_pages->addWidget(new EmptyStatePage([] {
-        return EmptyStatePage::Texts {tr("News and announcements"),
-            tr("There are no articles or announcements yet. Writing, clean-up, review and "
-               "preview of news come with the newsroom, which is not part of this version.")};
-    }));
+    m_newsroomPage = new NewsroomPage(m_session);
+    connect(m_newsroomPage, &NewsroomPage::openArticleRequested, this,
+        [this](qint64 id) { openArticle(id); });
+    connect(m_newsroomPage, &NewsroomPage::newArticleRequested, this,
+        [this](newsroom::ArticleKind kind) { newArticle(kind); });
+    m_pages->addWidget(m_newsroomPage);
     m_membersPage = new MembersPage(m_session);
     m_pages->addWidget(m_membersPage);
     m_pages->addWidget(new BranchesPage(m_session));
@@ -219,8 +225,73 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+ArticleEditor *MainWindow::createEditor()
+{
+    auto *editor = new ArticleEditor(m_session, this);
+    connect(editor, &ArticleEditor::articleSaved, m_newsroomPage, &NewsroomPage::reload);
+    m_editors << editor;
+    return editor;
+}
+
+ArticleEditor *MainWindow::openArticle(qint64 id)
+{
+    for (const QPointer<ArticleEditor> &open : std::as_const(m_editors)) {
+        if (open && open->articleId() == id) {
+            open->show();
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    }
+    ArticleEditor *editor = createEditor();
+    if (!editor->openArticle(id)) {
+        editor->deleteLater();
+        return nullptr;
+    }
+    editor->show();
+    return editor;
+}
+
+ArticleEditor *MainWindow::newArticle(newsroom::ArticleKind kind)
+{
+    ArticleEditor *editor = createEditor();
+    editor->newArticle(kind);
+    editor->show();
+    return editor;
+}
+
+void MainWindow::offerRecovery()
+{
+    newsroom::ArticleService service(m_session.db);
+    const accounts::Actor actor = m_session.user.actor();
+    auto pending = service.pendingAutosaves(actor);
+    if (!pending || pending->isEmpty()) {
+        return;
+    }
+    RecoveryDialog dialog(*pending, this);
+    dialog.exec();
+    for (const newsroom::Autosave &autosave : dialog.toDiscard()) {
+        (void)service.discardAutosave(actor, autosave.articleId);
+    }
+    for (const newsroom::Autosave &autosave : dialog.toRecover()) {
+        ArticleEditor *editor = createEditor();
+        if (editor->recover(autosave)) {
+            editor->show();
+        } else {
+            editor->deleteLater();
+        }
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Each editor asks about its own unsaved text; one "Cancel" keeps Daftar open.
+    for (const QPointer<ArticleEditor> &editor : std::as_const(m_editors)) {
+        if (editor && !editor->close()) {
+            event->ignore();
+            return;
+        }
+    }
     QSettings settings;
     settings.setValue(geometryKey, saveGeometry());
     settings.setValue(sectionKey, int(currentSection()));

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "Session.h"
+#include "newsroom/Article.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -14,7 +16,9 @@ class QStackedWidget;
 
 namespace daftar::ui {
 
+class ArticleEditor;
 class MembersPage;
+class NewsroomPage;
 
 class MainWindow : public QMainWindow
 {
@@ -28,6 +32,12 @@ public:
     void showSection(Section section);
     Section currentSection() const;
 
+    // Article editors are windows of their own; one per article.
+    ArticleEditor *openArticle(qint64 id);
+    ArticleEditor *newArticle(newsroom::ArticleKind kind);
+    // Offers the text a crash left unsaved (runs once after start).
+    void offerRecovery();
+
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
@@ -38,6 +48,7 @@ private:
     void retranslate();
     void updateStatusBar();
     void showAbout();
+    ArticleEditor *createEditor();
 
     Session &m_session;
     QLabel *m_appTitle;
@@ -57,6 +68,8 @@ private:
     QAction *m_duplicatesAction = nullptr;
     QList<QAction *> m_sectionActions;
     MembersPage *m_membersPage = nullptr;
+    NewsroomPage *m_newsroomPage = nullptr;
+    QList<QPointer<ArticleEditor>> m_editors;
 };
 
 } // namespace daftar::ui
