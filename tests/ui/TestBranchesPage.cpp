@@ -4,6 +4,7 @@
 #include "GeneratedIds.h"
 #include "TestDatabase.h"
 #include "Typing.h"
+#include "WidgetTesting.h"
 #include "members/BranchDialog.h"
 #include "members/BranchListModel.h"
 #include "members/BranchMembersModel.h"
@@ -24,25 +25,12 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using daftar::test::child;
 using namespace daftar;
 using daftar::test::nationalCode;
 using daftar::test::typeText;
 using daftar::ui::BranchListModel;
 using daftar::ui::Language;
-
-namespace {
-
-template<typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found) {
-        qWarning("no child %s", qPrintable(name));
-    }
-    return found;
-}
-
-} // namespace
 
 class TestBranchesPage : public QObject
 {

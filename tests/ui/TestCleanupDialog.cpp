@@ -1,6 +1,7 @@
 // The clean-up preview: the changes listed with their rule and context, the
 // changed words marked, a summary, Apply and Cancel from the keyboard, and a
 // plain "nothing to clean up" when the text is already clean.
+#include "WidgetTesting.h"
 #include "newsroom/Cleanup.h"
 #include "newsroom/CleanupDialog.h"
 #include "shell/Application.h"
@@ -15,6 +16,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using daftar::test::child;
 using namespace daftar;
 using daftar::newsroom::CleanupChange;
 using daftar::newsroom::CleanupRule;
@@ -22,16 +24,6 @@ using daftar::ui::CleanupDialog;
 using daftar::ui::Language;
 
 namespace {
-
-template<typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found) {
-        qWarning("no child %s", qPrintable(name));
-    }
-    return found;
-}
 
 const QList<CleanupChange> threeChanges {
     {CleanupRule::ArabicLetters, u"در این كتاب آمده"_s, u"در این کتاب آمده"_s},

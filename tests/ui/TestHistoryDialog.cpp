@@ -2,6 +2,7 @@
 // the words a revision removed and added marked, the comparison with the
 // current version, and restoring an old revision as a new one.
 #include "TestDatabase.h"
+#include "WidgetTesting.h"
 #include "newsroom/ArticleHtml.h"
 #include "newsroom/ArticleService.h"
 #include "newsroom/HistoryDialog.h"
@@ -22,6 +23,7 @@
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
+using daftar::test::child;
 using namespace daftar;
 using daftar::newsroom::Article;
 using daftar::ui::HistoryDialog;
@@ -34,16 +36,6 @@ const QString firstBody = u"<p>مجمع عمومی تعاونی امروز در 
 const QString secondBody
     = u"<p>مجمع عمومی تعاونی فردا در تهران برگزار می‌شود.</p>"_s;
 const QString thirdTitle = u"مجمع عمومی سالانه تعاونی"_s;
-
-template<typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found) {
-        qWarning("no child %s", qPrintable(name));
-    }
-    return found;
-}
 
 // The words the diff shows struck out, and those it shows marked as added.
 struct Marks

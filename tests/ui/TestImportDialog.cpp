@@ -3,6 +3,7 @@
 // imported with its bad row reported, and two records of one member are merged.
 #include "GeneratedIds.h"
 #include "TestDatabase.h"
+#include "WidgetTesting.h"
 #include "importing/TextDecoding.h"
 #include "members/DuplicatePairsModel.h"
 #include "members/DuplicatesDialog.h"
@@ -37,6 +38,7 @@
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
+using daftar::test::child;
 using namespace daftar;
 using daftar::members::Member;
 using daftar::test::nationalCode;
@@ -48,16 +50,6 @@ namespace {
 QString withWrongCheckDigit(const QString &code)
 {
     return code.left(9) + QString::number((code.back().digitValue() + 1) % 10);
-}
-
-template<typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found) {
-        qWarning("no child %s", qPrintable(name));
-    }
-    return found;
 }
 
 // Excel on Windows writes Persian yeh as Arabic yeh, and the dialog shows the file

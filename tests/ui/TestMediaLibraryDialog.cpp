@@ -3,6 +3,7 @@
 // text, and choosing the image to insert with the button, Enter or a double-click.
 #include "TestDatabase.h"
 #include "Typing.h"
+#include "WidgetTesting.h"
 #include "newsroom/MediaLibrary.h"
 #include "newsroom/MediaLibraryDialog.h"
 #include "shell/Application.h"
@@ -20,22 +21,13 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using daftar::test::child;
 using namespace daftar;
 using daftar::test::typeText;
 using daftar::ui::Language;
 using daftar::ui::MediaLibraryDialog;
 
 namespace {
-
-template<typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found) {
-        qWarning("no child %s", qPrintable(name));
-    }
-    return found;
-}
 
 QString writeImage(const QTemporaryDir &dir, const QString &name, QSize size, QColor color)
 {

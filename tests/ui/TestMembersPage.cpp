@@ -4,6 +4,7 @@
 #include "GeneratedIds.h"
 #include "TestDatabase.h"
 #include "Typing.h"
+#include "WidgetTesting.h"
 #include "members/DuesDialog.h"
 #include "members/MemberChangesModel.h"
 #include "members/MemberDialog.h"
@@ -31,6 +32,9 @@
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
+using daftar::test::child;
+using daftar::test::hasLatinDigit;
+using daftar::test::hasPersianDigit;
 using namespace daftar;
 using daftar::members::Member;
 using daftar::members::MemberKind;
@@ -46,27 +50,6 @@ namespace {
 QString withWrongCheckDigit(const QString &code)
 {
     return code.left(9) + QString::number((code.back().digitValue() + 1) % 10);
-}
-
-bool hasPersianDigit(const QString &text)
-{
-    return std::any_of(text.cbegin(), text.cend(),
-        [](QChar c) { return c.unicode() >= 0x06F0 && c.unicode() <= 0x06F9; });
-}
-
-bool hasLatinDigit(const QString &text)
-{
-    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
-}
-
-template<typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found) {
-        qWarning("no child %s", qPrintable(name));
-    }
-    return found;
 }
 
 } // namespace

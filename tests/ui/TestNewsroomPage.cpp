@@ -4,6 +4,7 @@
 // sorting, opening with Enter, and a viewer who may not write.
 #include "TestDatabase.h"
 #include "Typing.h"
+#include "WidgetTesting.h"
 #include "newsroom/ArticleListModel.h"
 #include "newsroom/ArticleService.h"
 #include "newsroom/NewsroomPage.h"
@@ -23,6 +24,9 @@
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
+using daftar::test::child;
+using daftar::test::hasLatinDigit;
+using daftar::test::hasPersianDigit;
 using namespace daftar;
 using daftar::newsroom::Article;
 using daftar::newsroom::ArticleKind;
@@ -32,27 +36,6 @@ using daftar::ui::ArticleListModel;
 using daftar::ui::Language;
 
 namespace {
-
-bool hasPersianDigit(const QString &text)
-{
-    return std::any_of(text.cbegin(), text.cend(),
-        [](QChar c) { return c.unicode() >= 0x06F0 && c.unicode() <= 0x06F9; });
-}
-
-bool hasLatinDigit(const QString &text)
-{
-    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
-}
-
-template<typename T>
-T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found) {
-        qWarning("no child %s", qPrintable(name));
-    }
-    return found;
-}
 
 QStringList titlesShown(const ArticleListModel *model)
 {

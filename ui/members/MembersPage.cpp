@@ -6,6 +6,7 @@
 #include "MemberDisplay.h"
 #include "MemberListModel.h"
 #include "StatusChangeDialog.h"
+#include "widgets/ComboBoxes.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -42,17 +43,6 @@ constexpr int maximumBulkSelection = 10000;
 constexpr int unpaidYearsShown = 5;
 
 enum BodyPage { TablePage, EmptyPage };
-
-void refill(QComboBox *combo, const QList<QPair<QString, QVariant>> &items)
-{
-    const QVariant current = combo->currentData();
-    const QSignalBlocker blocker(combo);
-    combo->clear();
-    for (const auto &[text, data] : items) {
-        combo->addItem(text, data);
-    }
-    combo->setCurrentIndex(qMax(0, combo->findData(current)));
-}
 
 } // namespace
 
@@ -238,8 +228,8 @@ void MembersPage::fillFilters()
         provinces.append(
             {isPersian(locale) ? province.persianName : province.englishName, province.code});
     }
-    refill(m_provinceFilter, provinces);
-    refill(m_kindFilter,
+    refillKeepingChoice(m_provinceFilter, provinces);
+    refillKeepingChoice(m_kindFilter,
         {{tr("Persons and legal entities"), QString()},
             {members::kindDisplayName(MemberKind::Person), members::kindId(MemberKind::Person)},
             {members::kindDisplayName(MemberKind::Legal), members::kindId(MemberKind::Legal)}});
@@ -248,13 +238,13 @@ void MembersPage::fillFilters()
              MemberStatus::Resigned}) {
         statuses.append({members::statusDisplayName(status), members::statusId(status)});
     }
-    refill(m_statusFilter, statuses);
+    refillKeepingChoice(m_statusFilter, statuses);
     QList<QPair<QString, QVariant>> years {{tr("Dues paid or not"), QVariant()}};
     const int thisYear = currentJalaliYear();
     for (int year = thisYear; year > thisYear - unpaidYearsShown; --year) {
         years.append({tr("Dues unpaid for %1").arg(formatYear(year, locale)), year});
     }
-    refill(m_unpaidFilter, years);
+    refillKeepingChoice(m_unpaidFilter, years);
 }
 
 members::MemberQuery MembersPage::filteredQuery() const

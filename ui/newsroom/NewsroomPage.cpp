@@ -3,6 +3,7 @@
 #include "ArticleListModel.h"
 #include "accounts/Role.h"
 #include "text/PersianText.h"
+#include "widgets/ComboBoxes.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -32,17 +33,6 @@ namespace {
 constexpr int searchDelayMs = 200;
 
 enum BodyPage { TablePage, EmptyPage };
-
-void refill(QComboBox *combo, const QList<QPair<QString, QVariant>> &items)
-{
-    const QVariant current = combo->currentData();
-    const QSignalBlocker blocker(combo);
-    combo->clear();
-    for (const auto &[text, data] : items) {
-        combo->addItem(text, data);
-    }
-    combo->setCurrentIndex(qMax(0, combo->findData(current)));
-}
 
 } // namespace
 
@@ -235,8 +225,8 @@ void NewsroomPage::fillFilters()
     for (ArticleStatus status : newsroom::allArticleStatuses()) {
         statuses.append({newsroom::statusDisplayName(status), newsroom::statusId(status)});
     }
-    refill(m_statusFilter, statuses);
-    refill(m_kindFilter,
+    refillKeepingChoice(m_statusFilter, statuses);
+    refillKeepingChoice(m_kindFilter,
         {{tr("News and announcements"), QString()},
             {newsroom::kindDisplayName(ArticleKind::Article),
                 newsroom::kindId(ArticleKind::Article)},
