@@ -1453,6 +1453,22 @@
         <source>Save the changes to &quot;%1&quot; before closing?</source>
         <translation>Save the changes to &quot;%1&quot; before closing?</translation>
     </message>
+    <message>
+        <source>Same news in the other language</source>
+        <translation>Same news in the other language</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Written by %1
+Created %2
+Last saved %3</source>
+        <translation>Written by %1
+Created %2
+Last saved %3</translation>
+    </message>
 </context>
 <context>
     <name>daftar::ui::ArticleListModel</name>

@@ -1446,6 +1446,22 @@
         <source>Save the changes to &quot;%1&quot; before closing?</source>
         <translation>تغییرات «%1» پیش از بستن ذخیره شود؟</translation>
     </message>
+    <message>
+        <source>Same news in the other language</source>
+        <translation>همین خبر به زبان دیگر</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>هیچ‌کدام</translation>
+    </message>
+    <message>
+        <source>Written by %1
+Created %2
+Last saved %3</source>
+        <translation>نویسنده: %1
+ایجاد: %2
+آخرین ذخیره: %3</translation>
+    </message>
 </context>
 <context>
     <name>daftar::ui::ArticleListModel</name>

@@ -20,6 +20,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -357,6 +358,34 @@ private slots:
         auto revisions
             = newsroom::ArticleService(*m_db).revisions(m_editorSession->user.actor(), id);
         QCOMPARE(revisions->size(), 4);
+    }
+
+    void englishVersionLinksToThePersianOne()
+    {
+        const qint64 persian = createArticle(u"نشست تعاونگران"_s, u"<p>متن</p>"_s);
+        auto editor = showEditor(*m_editorSession);
+        auto *language = editor->findChild<QComboBox *>(u"articleLanguage"_s);
+        language->setCurrentIndex(language->findData(u"en"_s));
+        emit language->activated(language->currentIndex());
+        auto *translation = editor->findChild<QComboBox *>(u"articleTranslation"_s);
+        const int index = translation->findData(persian);
+        QVERIFY(index > 0);
+        QCOMPARE(translation->itemText(index), u"نشست تعاونگران"_s);
+        translation->setCurrentIndex(index);
+        editor->findChild<QLineEdit *>(u"articleTitle"_s)->setText(u"Cooperatives meet"_s);
+        editor->bodyEdit()->setBodyHtml(u"<p>The meeting was held.</p>"_s);
+        QVERIFY(editor->save());
+        auto stored = newsroom::ArticleService(*m_db).get(
+            m_editorSession->user.actor(), editor->articleId());
+        QCOMPARE(stored->language, u"en"_s);
+        QCOMPARE(stored->translationOf, persian);
+
+        auto reopened = showEditor(*m_editorSession);
+        QVERIFY(reopened->openArticle(editor->articleId()));
+        QCOMPARE(reopened->currentArticle().translationOf, persian);
+        QVERIFY(reopened->findChild<QLabel *>(u"articleProvenance"_s)
+                    ->text()
+                    .contains(u"سارا رضایی"_s));
     }
 
     void secondEditorIsWarnedAndChiefCanTakeOver()

@@ -36,6 +36,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextBlock>
@@ -414,6 +415,9 @@ void ArticleEditor::buildDetails()
     m_status = label(u"articleStatus"_s);
     m_status->setWordWrap(true);
     form->addRow(m_statusLabel, m_status);
+    m_provenance = label(u"articleProvenance"_s);
+    m_provenance->setWordWrap(true);
+    form->addRow(m_provenance);
 
     m_kindLabel = label(u"kindLabel"_s);
     m_kind = new QComboBox;
@@ -432,7 +436,15 @@ void ArticleEditor::buildDetails()
     m_language->addItem(u"فارسی"_s, u"fa"_s);
     m_language->addItem(u"English"_s, u"en"_s);
     form->addRow(m_languageLabel, m_language);
-    connect(m_language, &QComboBox::activated, this, &ArticleEditor::markModified);
+    connect(m_language, &QComboBox::activated, this, [this] {
+        fillTranslations();
+        markModified();
+    });
+    m_translationLabel = label(u"translationLabel"_s);
+    m_translation = new QComboBox;
+    m_translation->setObjectName(u"articleTranslation"_s);
+    form->addRow(m_translationLabel, m_translation);
+    connect(m_translation, &QComboBox::activated, this, &ArticleEditor::markModified);
 
     m_categoryLabel = label(u"categoryLabel"_s);
     m_category = new QLineEdit;
@@ -574,6 +586,10 @@ void ArticleEditor::retranslate()
     m_kind->setItemText(0, newsroom::kindDisplayName(newsroom::ArticleKind::Article));
     m_kind->setItemText(1, newsroom::kindDisplayName(newsroom::ArticleKind::Announcement));
     m_languageLabel->setText(tr("&Language"));
+    m_translationLabel->setText(tr("Same news in the other language"));
+    if (m_translation->count() > 0) {
+        m_translation->setItemText(0, tr("None"));
+    }
     m_categoryLabel->setText(tr("&Category"));
     m_tagsLabel->setText(tr("&Tags (separated by commas)"));
     m_slugLabel->setText(tr("Address on the site (&slug)"));
@@ -720,6 +736,8 @@ void ArticleEditor::load(const newsroom::Article &article)
     m_alt->setText(article.imageAlt);
     m_seoTitle->setText(article.seoTitle);
     m_seoDescription->setPlainText(article.seoDescription);
+    m_translation->clear(); // so that the loaded article's own link is chosen
+    fillTranslations();
     m_modified = false;
     m_loading = false;
     m_autosaveTimer->stop();
@@ -749,6 +767,9 @@ newsroom::Article ArticleEditor::currentArticle() const
     article.publishUntil
         = article.kind == newsroom::ArticleKind::Announcement ? m_until->date() : QDate();
     article.featuredImageId = m_featuredImage;
+    article.translationOf = m_translation->currentData().isValid()
+        ? std::optional<qint64>(m_translation->currentData().toLongLong())
+        : std::nullopt;
     article.imageCaption = m_caption->text();
     article.imageAlt = m_alt->text();
     article.seoTitle = m_seoTitle->text();
@@ -986,11 +1007,43 @@ void ArticleEditor::updateBanner()
         status = tr("New, not saved yet");
     }
     m_status->setText(status);
+    const QLocale locale;
+    m_provenance->setText(m_article.id == 0
+            ? QString()
+            : tr("Written by %1\nCreated %2\nLast saved %3")
+                  .arg(m_article.authorName,
+                      text::formatJalaliDateTime(m_article.createdAt, locale),
+                      text::formatJalaliDateTime(m_article.updatedAt, locale)));
     m_scheduled->setText(m_article.scheduledAt.isValid()
             ? text::formatJalali(
                   m_article.scheduledAt.toLocalTime().date(), QLocale(), text::DateStyle::Long)
                 + u' ' + QLocale().toString(m_article.scheduledAt.toLocalTime().time(), u"HH:mm"_s)
             : tr("—"));
+}
+
+void ArticleEditor::fillTranslations()
+{
+    // The same news in the site's other language: chosen from the articles in it.
+    const QString otherLanguage = m_language->currentData().toString() == u"en" ? u"fa"_s : u"en"_s;
+    const std::optional<qint64> chosen = m_translation->count() > 0
+        ? (m_translation->currentData().isValid()
+                ? std::optional<qint64>(m_translation->currentData().toLongLong())
+                : std::nullopt)
+        : m_article.translationOf;
+    const QSignalBlocker blocker(m_translation);
+    m_translation->clear();
+    m_translation->addItem(tr("None"));
+    newsroom::ArticleQuery query;
+    query.limit = 500;
+    if (auto articles = m_service.list(m_session.user.actor(), query)) {
+        for (const newsroom::ArticleSummary &summary : *articles) {
+            if (summary.language == otherLanguage && summary.id != m_article.id) {
+                m_translation->addItem(summary.title, summary.id);
+            }
+        }
+    }
+    const int index = chosen ? m_translation->findData(*chosen) : 0;
+    m_translation->setCurrentIndex(qMax(0, index));
 }
 
 void ArticleEditor::updateImagePreview()
@@ -1037,9 +1090,9 @@ void ArticleEditor::setReadOnly(bool readOnly, const QString &why)
     m_title->setReadOnly(readOnly);
     m_lead->setReadOnly(readOnly);
     m_body->setReadOnly(readOnly);
-    for (QWidget *widget : std::initializer_list<QWidget *> {m_kind, m_language, m_category, m_tags,
-             m_slug, m_eventDate, m_until, m_chooseImage, m_removeImage, m_caption, m_alt,
-             m_seoTitle, m_seoDescription, m_heading}) {
+    for (QWidget *widget : std::initializer_list<QWidget *> {m_kind, m_language, m_translation,
+             m_category, m_tags, m_slug, m_eventDate, m_until, m_chooseImage, m_removeImage,
+             m_caption, m_alt, m_seoTitle, m_seoDescription, m_heading}) {
         widget->setEnabled(!readOnly);
     }
     for (QAction *action :

@@ -101,6 +101,7 @@ private:
     void updateTitle();
     void updateBanner();
     void updateImagePreview();
+    void fillTranslations();
     void chooseFeaturedImage();
     void insertImageFromLibrary();
     void insertLink();
@@ -148,6 +149,9 @@ private:
     QLineEdit *m_slug;
     QLabel *m_languageLabel;
     QComboBox *m_language;
+    QLabel *m_translationLabel;
+    QComboBox *m_translation;
+    QLabel *m_provenance;
     QLabel *m_eventDateLabel;
     JalaliDateEdit *m_eventDate;
     QLabel *m_untilLabel;
