@@ -699,6 +699,14 @@
         <source>One of the two members was deleted meanwhile; nothing was merged.</source>
         <translation>One of the two members was deleted meanwhile; nothing was merged.</translation>
     </message>
+    <message>
+        <source>The chosen branch no longer exists; choose another one.</source>
+        <translation>The chosen branch no longer exists; choose another one.</translation>
+    </message>
+    <message>
+        <source>The branch &quot;%1&quot; belongs to another province than the member&apos;s: choose a branch of the member&apos;s province, or none.</source>
+        <translation>The branch &quot;%1&quot; belongs to another province than the member&apos;s: choose a branch of the member&apos;s province, or none.</translation>
+    </message>
 </context>
 <context>
     <name>Newsroom</name>
@@ -2849,6 +2857,14 @@ Last saved %3</translation>
     <message>
         <source>&amp;Back to the form</source>
         <translation>&amp;Back to the form</translation>
+    </message>
+    <message>
+        <source>No branch</source>
+        <translation>No branch</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>&amp;Branch:</translation>
     </message>
 </context>
 <context>

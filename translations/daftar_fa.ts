@@ -695,6 +695,14 @@
         <source>One of the two members was deleted meanwhile; nothing was merged.</source>
         <translation>یکی از دو عضو در این فاصله حذف شده است؛ ادغامی انجام نشد.</translation>
     </message>
+    <message>
+        <source>The chosen branch no longer exists; choose another one.</source>
+        <translation>شعبهٔ انتخاب‌شده دیگر وجود ندارد؛ شعبهٔ دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The branch &quot;%1&quot; belongs to another province than the member&apos;s: choose a branch of the member&apos;s province, or none.</source>
+        <translation>شعبهٔ «%1» در استانی غیر از استان عضو است: یکی از شعبه‌های استان عضو را انتخاب کنید، یا هیچ‌کدام.</translation>
+    </message>
 </context>
 <context>
     <name>Newsroom</name>
@@ -2841,6 +2849,14 @@ Last saved %3</source>
     <message>
         <source>&amp;Back to the form</source>
         <translation>بازگشت به فرم (&amp;B)</translation>
+    </message>
+    <message>
+        <source>No branch</source>
+        <translation>بدون شعبه</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>شعبه (&amp;B):</translation>
     </message>
 </context>
 <context>

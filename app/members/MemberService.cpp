@@ -319,6 +319,29 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(
     return std::optional<qint64>(member.id);
 }
 
+Status MemberService::checkBranch(const Member &member)
+{
+    if (!member.branchId) {
+        return success();
+    }
+    auto branch
+        = m_db.run(u"SELECT province, name FROM branches WHERE id = ?"_s, {*member.branchId});
+    if (!branch) {
+        return branch.error();
+    }
+    if (!branch->next()) {
+        return makeError(Error::Kind::Invalid,
+            Text::tr("The chosen branch no longer exists; choose another one."));
+    }
+    if (branch->value(0).toString() != member.province) {
+        return makeError(Error::Kind::Invalid,
+            Text::tr("The branch \"%1\" belongs to another province than the member's: choose a "
+                     "branch of the member's province, or none.")
+                .arg(branch->value(1).toString()));
+    }
+    return success();
+}
+
 Result<Member> MemberService::create(const accounts::Actor &actor, Member member)
 {
     const QList<FieldProblem> problems = normalize(member);
@@ -332,6 +355,9 @@ Result<Member> MemberService::create(const accounts::Actor &actor, Member member
     }
     Result<Member> result = makeError(Error::Kind::Storage, QString());
     const Status done = m_db.inTransaction([&]() -> Status {
+        if (const Status branch = checkBranch(member); !branch) {
+            return branch;
+        }
         const auto existing
             = readOne(u"kind = ? AND national_id = ?"_s, {kindId(member.kind), member.nationalId});
         if (!existing) {
@@ -374,6 +400,9 @@ Result<Member> MemberService::update(const accounts::Actor &actor, Member member
     }
     Result<Member> result = makeError(Error::Kind::Storage, QString());
     const Status done = m_db.inTransaction([&]() -> Status {
+        if (const Status branch = checkBranch(member); !branch) {
+            return branch;
+        }
         const auto before = readOne(u"id = ?"_s, {member.id});
         if (!before) {
             return before.error();
@@ -761,6 +790,26 @@ Result<QList<StatusChange>> MemberService::statusHistory(
             QDate::fromString(rows->value(1).toString(), Qt::ISODate), rows->value(2).toString()};
     }
     return history;
+}
+
+Result<QList<storage::AuditEntry>> MemberService::changeHistory(
+    const accounts::Actor &actor, qint64 memberId)
+{
+    const auto member = get(actor, memberId);
+    if (!member) {
+        return member.error();
+    }
+    if (!*member) {
+        return makeError(Error::Kind::NotFound, Text::tr("There is no such member."));
+    }
+    // Who changed a record is for those who keep it, and for the audit.
+    const Status keeps = actor.require(accounts::Permission::EditMembers, (*member)->province);
+    if (!keeps) {
+        if (const Status audits = actor.require(accounts::Permission::ViewAuditLog); !audits) {
+            return keeps.error();
+        }
+    }
+    return storage::AuditLog::forEntity(m_db, u"member"_s, QString::number(memberId));
 }
 
 Result<QList<DuplicatePair>> MemberService::possibleDuplicates(

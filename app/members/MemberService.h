@@ -6,6 +6,7 @@
 #include "Member.h"
 #include "accounts/Actor.h"
 #include "core/Result.h"
+#include "storage/AuditLog.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -87,6 +88,9 @@ public:
     Result<QList<Dues>> dues(const accounts::Actor &actor, qint64 memberId);
     // Newest first.
     Result<QList<StatusChange>> statusHistory(const accounts::Actor &actor, qint64 memberId);
+    // The record's audit trail, newest first: for those who may edit the member
+    // (in its province) or read the audit log.
+    Result<QList<storage::AuditEntry>> changeHistory(const accounts::Actor &actor, qint64 memberId);
 
     // Pairs with the same name (after normalisation) in one province, or the same mobile.
     Result<QList<DuplicatePair>> possibleDuplicates(const accounts::Actor &actor, int limit = 200);
@@ -109,6 +113,8 @@ public:
 
 private:
     Result<QString> nextMembershipNo();
+    // A member's branch must exist and be in the member's province.
+    Status checkBranch(const Member &member);
     Result<std::optional<Member>> readOne(const QString &where, const QVariantList &values);
     Status checkScope(const accounts::Actor &actor, accounts::Permission permission,
         const QString &province) const;

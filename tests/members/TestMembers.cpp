@@ -273,6 +273,38 @@ private slots:
             m_members->create(officer, person(u"ث"_s, u"ج"_s, nationalCode(3), u"IR-23"_s)).ok());
     }
 
+    void changeHistoryIsForThoseWhoKeepTheRecord()
+    {
+        Member member
+            = m_members->create(
+                           m_admin, person(u"مینا"_s, u"صالحی"_s, nationalCode(61), u"IR-07"_s))
+                  .value();
+        member.city = u"شیراز"_s;
+        QVERIFY(m_members->update(m_admin, member).ok());
+
+        auto forOfficer
+            = m_members->changeHistory(actorWith(accounts::Role::MembershipOfficer), member.id);
+        QVERIFY2(forOfficer.ok(), qPrintable(forOfficer.errorMessage()));
+        QCOMPARE(forOfficer->size(), 2);
+        QCOMPARE(forOfficer->first().action, u"member.update"_s);
+        QVERIFY(m_members->changeHistory(actorWith(accounts::Role::ChiefEditor), member.id).ok());
+        QVERIFY(m_members
+                    ->changeHistory(actorWith(accounts::Role::BranchOfficer, u"IR-07"_s), member.id)
+                    .ok());
+        QCOMPARE(
+            m_members->changeHistory(
+                         actorWith(accounts::Role::BranchOfficer, u"IR-23"_s), member.id)
+                .error()
+                .kind,
+            Error::Kind::Refused);
+        QCOMPARE(
+            m_members->changeHistory(actorWith(accounts::Role::Viewer), member.id).error().kind,
+            Error::Kind::Refused);
+        QCOMPARE(
+            m_members->changeHistory(actorWith(accounts::Role::Editor), member.id).error().kind,
+            Error::Kind::Refused);
+    }
+
     void viewerCannotWrite()
     {
         const Member member

@@ -5,6 +5,7 @@
 #include "TestDatabase.h"
 #include "Typing.h"
 #include "WidgetTesting.h"
+#include "members/BranchService.h"
 #include "members/DuesDialog.h"
 #include "members/MemberChangesModel.h"
 #include "members/MemberDialog.h"
@@ -410,6 +411,40 @@ private slots:
         QVERIFY2(detail.contains(u"تهران"_s) && detail.contains(u"شیراز"_s), qPrintable(detail));
         QTest::keyClick(dialog, Qt::Key_Escape);
         QTRY_VERIFY(!dialog->isVisible());
+    }
+
+    void branchIsChosenAmongThoseOfTheProvince()
+    {
+        members::BranchService branches(*m_db);
+        members::Branch shiraz;
+        shiraz.province = u"IR-07"_s;
+        shiraz.city = u"شیراز"_s;
+        shiraz.name = u"شعبه فارس"_s;
+        const qint64 farsBranch = branches.create(admin(), shiraz).value().id;
+        members::Branch tehran = shiraz;
+        tehran.province = u"IR-23"_s;
+        tehran.city = u"تهران"_s;
+        tehran.name = u"شعبه مرکزی"_s;
+        const qint64 tehranBranch = branches.create(admin(), tehran).value().id;
+
+        const Member member = addPerson(u"زهرا"_s, u"محمدی"_s, u"IR-23"_s, u"تهران"_s);
+        const auto page = showPage();
+        openRow(page.get(), 0);
+        ui::MemberDialog *dialog = waitForMemberDialog(page.get());
+        QVERIFY(dialog);
+        auto *branch = child<QComboBox>(dialog, u"branch"_s);
+        QCOMPARE(branch->count(), 2); // "no branch" and Tehran's only
+        QCOMPARE(branch->findData(farsBranch), -1);
+        branch->setCurrentIndex(branch->findData(tehranBranch));
+        emit branch->activated(branch->currentIndex());
+        QTest::keyClick(child<QLineEdit>(dialog, u"city"_s), Qt::Key_Return);
+        QTRY_VERIFY(!dialog->isVisible());
+        QCOMPARE(m_members->get(admin(), member.id).value()->branchId, tehranBranch);
+
+        // The core refuses a branch of another province, whatever the form offers.
+        Member moved = m_members->get(admin(), member.id).value().value();
+        moved.branchId = farsBranch;
+        QCOMPARE(m_members->update(admin(), moved).error().kind, Error::Kind::Invalid);
     }
 
     void duesAreRecordedFromTheDuesTab()

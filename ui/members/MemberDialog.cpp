@@ -7,6 +7,7 @@
 #include "MemberDisplay.h"
 #include "MemberFieldNames.h"
 #include "StatusHistoryModel.h"
+#include "members/BranchService.h"
 #include "storage/AuditLog.h"
 #include "text/Identifiers.h"
 #include "text/PersianText.h"
@@ -24,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -68,6 +70,7 @@ MemberDialog::MemberDialog(Session &session, QWidget *parent)
     , m_joinDate(new JalaliDateEdit(this))
     , m_status(new QComboBox(this))
     , m_province(new QComboBox(this))
+    , m_branch(new QComboBox(this))
     , m_city(new QLineEdit(this))
     , m_address(new QLineEdit(this))
     , m_postalCode(new QLineEdit(this))
@@ -198,6 +201,7 @@ void MemberDialog::buildDetails(QWidget *page)
     m_joinDate->setObjectName(u"joinDate"_s);
     m_status->setObjectName(u"status"_s);
     m_province->setObjectName(u"province"_s);
+    m_branch->setObjectName(u"branch"_s);
     m_city->setObjectName(u"city"_s);
     m_address->setObjectName(u"address"_s);
     m_postalCode->setObjectName(u"postalCode"_s);
@@ -242,6 +246,7 @@ void MemberDialog::buildDetails(QWidget *page)
 
     addRow(m_contactForm, m_province);
     addProblemRow(m_contactForm, u"province"_s);
+    addRow(m_contactForm, m_branch);
     addRow(m_contactForm, m_city);
     addRow(m_contactForm, m_address);
     addRow(m_contactForm, m_postalCode);
@@ -290,8 +295,11 @@ void MemberDialog::buildDetails(QWidget *page)
         updateKindFields();
         fieldEdited(u"kind"_s);
     });
-    connect(
-        m_province, &QComboBox::currentIndexChanged, this, [this] { fieldEdited(u"province"_s); });
+    connect(m_province, &QComboBox::currentIndexChanged, this, [this] {
+        fillBranches();
+        fieldEdited(u"province"_s);
+    });
+    connect(m_branch, &QComboBox::activated, this, [this] { fieldEdited(u"branch"_s); });
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] { fieldEdited(u"status"_s); });
     connect(
         m_joinDate, &JalaliDateEdit::dateChanged, this, [this] { fieldEdited(u"join_date"_s); });
@@ -342,6 +350,25 @@ QWidget *MemberDialog::buildTablePage(QTableView *view, QWidget *below)
     return page;
 }
 
+void MemberDialog::fillBranches()
+{
+    // Only the branches of the chosen province: a member belongs to one of them, or none.
+    const QVariant current = m_branch->currentData();
+    const QSignalBlocker blocker(m_branch);
+    m_branch->clear();
+    m_branch->addItem(tr("No branch"));
+    const QString province = m_province->currentData().toString();
+    if (!province.isEmpty()) {
+        members::BranchService branches(m_session.db);
+        if (auto list = branches.list(m_session.user.actor(), province)) {
+            for (const members::Branch &branch : *list) {
+                m_branch->addItem(branch.city + u" — "_s + branch.name, branch.id);
+            }
+        }
+    }
+    m_branch->setCurrentIndex(qMax(0, m_branch->findData(current)));
+}
+
 void MemberDialog::fillProvinces()
 {
     const QString current = m_province->currentData().toString();
@@ -387,6 +414,10 @@ void MemberDialog::retranslate()
     setRowLabel(m_identityForm, m_joinDate, tr("&Joined on:"));
     setRowLabel(m_identityForm, m_status, tr("St&atus:"));
     setRowLabel(m_contactForm, m_province, tr("&Province:"));
+    setRowLabel(m_contactForm, m_branch, tr("&Branch:"));
+    if (m_branch->count() > 0) {
+        m_branch->setItemText(0, tr("No branch"));
+    }
     setRowLabel(m_contactForm, m_city, tr("Cit&y:"));
     setRowLabel(m_contactForm, m_address, tr("Addr&ess:"));
     setRowLabel(m_contactForm, m_postalCode, tr("P&ostal code:"));
@@ -463,6 +494,9 @@ Member MemberDialog::memberFromForm() const
     member.status
         = members::statusFromId(m_status->currentData().toString()).value_or(MemberStatus::Active);
     member.province = m_province->currentData().toString();
+    member.branchId = m_branch->currentData().isValid()
+        ? std::optional<qint64>(m_branch->currentData().toLongLong())
+        : std::nullopt;
     member.city = m_city->text();
     member.address = m_address->text();
     member.postalCode = m_postalCode->text();
@@ -538,6 +572,8 @@ void MemberDialog::setMember(const Member &member)
     m_joinDate->setDate(member.joinDate);
     m_status->setCurrentIndex(m_status->findData(members::statusId(member.status)));
     m_province->setCurrentIndex(m_province->findData(member.province));
+    fillBranches();
+    m_branch->setCurrentIndex(member.branchId ? qMax(0, m_branch->findData(*member.branchId)) : 0);
     m_city->setText(member.city);
     m_address->setText(member.address);
     m_postalCode->setText(member.postalCode.isEmpty()
@@ -578,8 +614,7 @@ void MemberDialog::reloadRecords()
     m_duesModel->setDues(dues.ok() ? *dues : QList<members::Dues>());
     const auto history = m_service.statusHistory(actor, m_member.id);
     m_historyModel->setHistory(history.ok() ? *history : QList<members::StatusChange>());
-    const auto changes
-        = storage::AuditLog::forEntity(m_session.db, u"member"_s, QString::number(m_member.id));
+    const auto changes = m_service.changeHistory(actor, m_member.id);
     m_changesModel->setEntries(changes.ok() ? *changes : QList<storage::AuditEntry>());
     for (const QString &error :
         {dues.errorMessage(), history.errorMessage(), changes.errorMessage()}) {

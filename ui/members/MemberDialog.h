@@ -56,6 +56,7 @@ private:
     void updateKindFields();
     void updateDirectionOfCodes();
     void fillProvinces();
+    void fillBranches();
     void fieldEdited(const QString &field);
     void validate();
     members::Member memberFromForm() const;
@@ -85,6 +86,7 @@ private:
     JalaliDateEdit *m_joinDate;
     QComboBox *m_status;
     QComboBox *m_province;
+    QComboBox *m_branch;
     QLineEdit *m_city;
     QLineEdit *m_address;
     QLineEdit *m_postalCode;
