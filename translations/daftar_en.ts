@@ -2866,6 +2866,22 @@ Last saved %3</translation>
         <source>&amp;Branch:</source>
         <translation>&amp;Branch:</translation>
     </message>
+    <message>
+        <source>Membership &amp;card (PDF)…</source>
+        <translation>Membership &amp;card (PDF)…</translation>
+    </message>
+    <message>
+        <source>Membership card</source>
+        <translation>Membership card</translation>
+    </message>
+    <message>
+        <source>membership card %1</source>
+        <translation>membership card %1</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>daftar::ui::MemberListModel</name>
@@ -3023,6 +3039,37 @@ Last saved %3</translation>
     <message>
         <source>This member is no longer in the bank.</source>
         <translation>This member is no longer in the bank.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Write the members shown to Excel, CSV or a PDF for printing (Ctrl+E)</source>
+        <translation>Write the members shown to Excel, CSV or a PDF for printing (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export the members shown</source>
+        <translation>Export the members shown</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;PDF for printing (*.pdf)</source>
+        <translation>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;PDF for printing (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) written to %1.</source>
+        <translation>
+            <numerusform>%n member(s) written to %1.</numerusform>
+            <numerusform>%n member(s) written to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 members were printed to %3; narrow the list to print the others.</source>
+        <translation>The first %1 of %2 members were printed to %3; narrow the list to print the others.</translation>
     </message>
 </context>
 <context>
@@ -3530,7 +3577,9 @@ Commands:
                  [--encoding auto|utf-8|utf-16|windows-1256]
                              import a CSV or XLSX member list (exit 3: some rows
                              rejected, the rest are in; the report says why)
-  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension
+  members export FILE [--province IR-NN] [--lang fa|en]
+                             .csv (UTF-8 with BOM), .xlsx or a printable .pdf
+                             (up to 5,000 members; exit 3 when there were more)
   members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
   members show ID|NATIONAL_ID [--json]
   members count [--province IR-NN] [--json]
@@ -3574,7 +3623,9 @@ Commands:
                  [--encoding auto|utf-8|utf-16|windows-1256]
                              import a CSV or XLSX member list (exit 3: some rows
                              rejected, the rest are in; the report says why)
-  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension
+  members export FILE [--province IR-NN] [--lang fa|en]
+                             .csv (UTF-8 with BOM), .xlsx or a printable .pdf
+                             (up to 5,000 members; exit 3 when there were more)
   members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
   members show ID|NATIONAL_ID [--json]
   members count [--province IR-NN] [--json]
@@ -3604,6 +3655,10 @@ Options:
 Roles: administrator, chief_editor, editor, membership_officer, branch_officer, viewer
 Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
 </translation>
+    </message>
+    <message>
+        <source>PDF printing needs the graphical runtime, which this run of daftar-cli did not start.</source>
+        <translation>PDF printing needs the graphical runtime, which this run of daftar-cli did not start.</translation>
     </message>
 </context>
 </TS>

@@ -2858,6 +2858,22 @@ Last saved %3</source>
         <source>&amp;Branch:</source>
         <translation>شعبه (&amp;B):</translation>
     </message>
+    <message>
+        <source>Membership &amp;card (PDF)…</source>
+        <translation>کارت عضویت (PDF)… (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Membership card</source>
+        <translation>کارت عضویت</translation>
+    </message>
+    <message>
+        <source>membership card %1</source>
+        <translation>کارت عضویت %1</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>پرونده‌های PDF (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>daftar::ui::MemberListModel</name>
@@ -3015,6 +3031,36 @@ Last saved %3</source>
     <message>
         <source>This member is no longer in the bank.</source>
         <translation>این عضو دیگر در بانک اعضا نیست.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>خروجی… (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Write the members shown to Excel, CSV or a PDF for printing (Ctrl+E)</source>
+        <translation>نوشتن اعضای نمایش‌داده‌شده در اکسل، CSV یا PDF برای چاپ (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export the members shown</source>
+        <translation>خروجی اعضای نمایش‌داده‌شده</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;PDF for printing (*.pdf)</source>
+        <translation>کارپوشهٔ اکسل (*.xlsx);;CSV برای اکسل (*.csv);;PDF برای چاپ (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) written to %1.</source>
+        <translation>
+            <numerusform>%Ln عضو در %1 نوشته شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 members were printed to %3; narrow the list to print the others.</source>
+        <translation>%1 عضو نخست از %2 عضو در %3 چاپ شد؛ برای چاپ بقیه، فهرست را کوچک‌تر کنید.</translation>
     </message>
 </context>
 <context>
@@ -3518,7 +3564,9 @@ Commands:
                  [--encoding auto|utf-8|utf-16|windows-1256]
                              import a CSV or XLSX member list (exit 3: some rows
                              rejected, the rest are in; the report says why)
-  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension
+  members export FILE [--province IR-NN] [--lang fa|en]
+                             .csv (UTF-8 with BOM), .xlsx or a printable .pdf
+                             (up to 5,000 members; exit 3 when there were more)
   members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
   members show ID|NATIONAL_ID [--json]
   members count [--province IR-NN] [--json]
@@ -3563,7 +3611,9 @@ Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
                              وارد کردن فهرست اعضا از CSV یا XLSX (کد خروج ۳:
                              برخی سطرها پذیرفته نشدند و بقیه وارد شدند؛ دلیل
                              در گزارش آمده است)
-  members export FILE        خروجی ‎.csv (UTF-8 با BOM) یا ‎.xlsx، بر پایهٔ پسوند
+  members export FILE [--province IR-NN] [--lang fa|en]
+                             خروجی ‎.csv (UTF-8 با BOM)، ‎.xlsx یا ‎.pdf برای چاپ
+                             (تا ۵٬۰۰۰ عضو؛ اگر بیشتر بود کد خروج ۳)
   members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]
   members show ID|NATIONAL_ID [--json]
   members count [--province IR-NN] [--json]
@@ -3595,6 +3645,10 @@ Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
 نقش‌ها: administrator، chief_editor، editor، membership_officer، branch_officer، viewer
 کدهای خروج: ۰ انجام شد؛ ۱ ناموفق، چیزی تغییر نکرد؛ ۲ خطای کاربرد؛ ۳ بخشی انجام شد.
 </translation>
+    </message>
+    <message>
+        <source>PDF printing needs the graphical runtime, which this run of daftar-cli did not start.</source>
+        <translation>چاپ PDF به محیط گرافیکی نیاز دارد که این اجرای daftar-cli آن را راه نینداخته است.</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,9 @@
 #include "members/BranchService.h"
 #include "members/MemberExport.h"
 #include "members/MemberImport.h"
+#include "members/MemberPrint.h"
 #include "members/MemberService.h"
+#include "render/PdfRenderer.h"
 #include "storage/Database.h"
 #include "storage/Schema.h"
 #include "text/PersianText.h"
@@ -13,6 +15,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,7 +53,9 @@ const char *const overview = QT_TRANSLATE_NOOP("daftar_cli",
     "                 [--encoding auto|utf-8|utf-16|windows-1256]\n"
     "                             import a CSV or XLSX member list (exit 3: some rows\n"
     "                             rejected, the rest are in; the report says why)\n"
-    "  members export FILE        .csv (UTF-8 with BOM) or .xlsx, by extension\n"
+    "  members export FILE [--province IR-NN] [--lang fa|en]\n"
+    "                             .csv (UTF-8 with BOM), .xlsx or a printable .pdf\n"
+    "                             (up to 5,000 members; exit 3 when there were more)\n"
     "  members search QUERY [--province IR-NN] [--status S] [--limit N] [--json]\n"
     "  members show ID|NATIONAL_ID [--json]\n"
     "  members count [--province IR-NN] [--json]\n"
@@ -525,8 +532,10 @@ int Runner::membersExport(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption provinceOpt(u"province"_s, QString(), u"IR-NN"_s);
-    parser.addOption(provinceOpt);
-    if (!parseSub(parser, args, 1, u"daftar-cli members export FILE [--province IR-NN]"_s)) {
+    const QCommandLineOption langOpt(u"lang"_s, QString(), u"fa|en"_s, u"fa"_s);
+    parser.addOptions({provinceOpt, langOpt});
+    if (!parseSub(parser, args, 1,
+            u"daftar-cli members export FILE(.csv|.xlsx|.pdf) [--province IR-NN] [--lang fa|en]"_s)) {
         return m_subExit;
     }
     bool ok = true;
@@ -540,12 +549,47 @@ int Runner::membersExport(const QStringList &args)
         return failure(context.error());
     }
     const QString file = parser.positionalArguments().at(0);
+    if (file.endsWith(u".pdf"_s, Qt::CaseInsensitive)) {
+        const QLocale locale = parser.value(langOpt) == u"en"
+            ? QLocale(QLocale::English, QLocale::UnitedStates)
+            : QLocale(QLocale::Persian, QLocale::Iran);
+        return membersPrint(*context, query, file, locale);
+    }
     const auto written = members::exportMembers(*context->db, context->actor, query, file);
     if (!written) {
         return failure(written.error());
     }
     m_out << Text::tr("%1 members written to %2.").arg(*written).arg(file) << '\n';
     return Done;
+}
+
+int Runner::membersPrint(
+    Context &context, members::MemberQuery query, const QString &file, const QLocale &locale)
+{
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        return failure(makeError(Error::Kind::Invalid,
+            Text::tr("PDF printing needs the graphical runtime, which this run of daftar-cli "
+                     "did not start.")));
+    }
+    members::MemberService service(*context.db);
+    const auto total = service.count(context.actor, query);
+    if (!total) {
+        return failure(total.error());
+    }
+    query.limit = members::printableListLimit;
+    const auto found = service.search(context.actor, query);
+    if (!found) {
+        return failure(found.error());
+    }
+    const QString title = locale.language() == QLocale::Persian ? u"فهرست اعضا"_s : u"Members"_s;
+    const QString out = QDir::cleanPath(QFileInfo(file).absoluteFilePath());
+    const Status printed
+        = render::renderPdf(members::memberListPage(*found, *total, title, locale), out);
+    if (!printed) {
+        return failure(printed.error());
+    }
+    m_out << Text::tr("%1 members written to %2.").arg(found->size()).arg(out) << '\n';
+    return *total > found->size() ? Partial : Done;
 }
 
 int Runner::membersSearch(const QStringList &args)

@@ -5,10 +5,12 @@
 #include "CliApp.h"
 #include "accounts/Actor.h"
 #include "core/Result.h"
+#include "members/MemberService.h"
 #include "storage/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringList>
 #include <QTextStream>
 
@@ -66,6 +68,8 @@ private:
     int membersImport(const QStringList &args);
     int membersExport(const QStringList &args);
     int membersSearch(const QStringList &args);
+    int membersPrint(
+        Context &context, members::MemberQuery query, const QString &file, const QLocale &locale);
     int membersShow(const QStringList &args);
     int membersCount(const QStringList &args);
     int branchesList(const QStringList &args);

@@ -14,16 +14,18 @@
 
 namespace {
 
-// `articles render ID --out FILE.pdf` prints with Chromium, which needs a GUI
-// application object; every other command stays a plain console program.
+// `articles render ID --out FILE.pdf` and `members export FILE.pdf` print with
+// Chromium, which needs a GUI application object; every other command stays a
+// plain console program.
 bool rendersPdf(int argc, char *argv[])
 {
     bool render = false;
     bool pdf = false;
-    for (int i = 1; i < argc; ++i) {
-        render = render
-            || (std::strcmp(argv[i], "render") == 0 && i > 1
-                && std::strcmp(argv[i - 1], "articles") == 0);
+    for (int i = 2; i < argc; ++i) {
+        const auto follows = [&](const char *first, const char *second) {
+            return std::strcmp(argv[i - 1], first) == 0 && std::strcmp(argv[i], second) == 0;
+        };
+        render = render || follows("articles", "render") || follows("members", "export");
         const size_t length = std::strlen(argv[i]);
         pdf = pdf || (length > 4 && std::strcmp(argv[i] + length - 4, ".pdf") == 0);
     }

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -302,8 +303,19 @@ private slots:
         const Run exportRun = cli(db({u"members"_s, u"export"_s, exported}), m_asAdmin);
         QCOMPARE(exportRun.exitCode, 0);
         QVERIFY(QFile::exists(exported));
+        // A printable list: PDF in the organisation's language (Persian unless --lang en).
+        const QString printed = dir.filePath(u"out.pdf"_s);
+        const Run printRun = cli(db({u"members"_s, u"export"_s, printed}), m_asAdmin);
+        QVERIFY2(printRun.exitCode == 0, qPrintable(printRun.err));
+        QFile pdf(printed);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QCOMPARE(pdf.read(5), QByteArray("%PDF-"));
+        QProcess text;
+        text.start(u"pdftotext"_s, {printed, u"-"_s});
+        QVERIFY(text.waitForFinished(30000));
+        QVERIFY(QString::fromUtf8(text.readAllStandardOutput()).contains(u"شماره عضویت"_s));
         QCOMPARE(
-            cli(db({u"members"_s, u"export"_s, dir.filePath(u"out.pdf"_s)}), m_asAdmin).exitCode,
+            cli(db({u"members"_s, u"export"_s, dir.filePath(u"out.doc"_s)}), m_asAdmin).exitCode,
             1);
     }
 

@@ -21,14 +21,18 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -374,6 +378,41 @@ private slots:
         QCOMPARE(m_members->count(admin(), {}).value(), 1);
     }
 
+    void shownMembersExportToSpreadsheetAndPdf()
+    {
+        addPerson(u"زهرا"_s, u"محمدی"_s, u"IR-23"_s, u"تهران"_s);
+        addPerson(u"علی"_s, u"کاظمی"_s, u"IR-07"_s, u"شیراز"_s);
+        const auto page = showPage();
+        auto *province = child<QComboBox>(page.get(), u"provinceFilter"_s);
+        province->setCurrentIndex(province->findData(u"IR-07"_s));
+        QTRY_COMPARE(page->model()->rowCount(), 1);
+
+        QTemporaryDir folder;
+        const QString csv = folder.filePath(u"shown.csv"_s);
+        page->exportShownMembersTo(csv);
+        QFile written(csv);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QString content = QString::fromUtf8(written.readAll());
+        QVERIFY(content.contains(u"کاظمی"_s));
+        QVERIFY(!content.contains(u"محمدی"_s)); // only what the filters show
+        QVERIFY(child<QLabel>(page.get(), u"bulkResult"_s)->text().contains(csv));
+
+        const QString pdf = folder.filePath(u"shown.pdf"_s);
+        QSignalSpy finished(page.get(), &ui::MembersPage::exportFinished);
+        page->exportShownMembersTo(pdf);
+        QVERIFY(finished.wait(60000));
+        QFile printed(pdf);
+        QVERIFY2(printed.open(QIODevice::ReadOnly),
+            qPrintable(child<QLabel>(page.get(), u"bulkResult"_s)->text()));
+        QCOMPARE(printed.read(5), QByteArray("%PDF-"));
+        QProcess text;
+        text.start(u"pdftotext"_s, {pdf, u"-"_s});
+        QVERIFY(text.waitForFinished(30000));
+        const QString printedText = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(printedText.contains(u"کاظمی"_s), qPrintable(printedText));
+        QVERIFY(!printedText.contains(u"محمدی"_s));
+    }
+
     void editedCityShowsInTheChanges()
     {
         const Member member = addPerson(u"زهرا"_s, u"محمدی"_s, u"IR-23"_s, u"تهران"_s);
@@ -606,5 +645,12 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestMembersPage)
+int main(int argc, char *argv[])
+{
+    // PDF printing uses QtWebEngine, which wants shared GL contexts from the start.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    TestMembersPage test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "TestMembersPage.moc"

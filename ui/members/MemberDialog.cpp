@@ -8,6 +8,8 @@
 #include "MemberFieldNames.h"
 #include "StatusHistoryModel.h"
 #include "members/BranchService.h"
+#include "members/MemberPrint.h"
+#include "render/PdfRenderer.h"
 #include "storage/AuditLog.h"
 #include "text/Identifiers.h"
 #include "text/PersianText.h"
@@ -16,7 +18,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -129,6 +134,11 @@ MemberDialog::MemberDialog(Session &session, QWidget *parent)
     m_message->hide();
 
     auto *buttons = new QDialogButtonBox(this);
+    m_card = new QPushButton(this);
+    m_card->setObjectName(u"printCard"_s);
+    m_card->setAutoDefault(false);
+    connect(m_card, &QPushButton::clicked, this, &MemberDialog::printCard);
+    buttons->addButton(m_card, QDialogButtonBox::ActionRole);
     buttons->addButton(m_save, QDialogButtonBox::AcceptRole);
     buttons->addButton(m_cancel, QDialogButtonBox::RejectRole);
     m_save->setDefault(true);
@@ -434,6 +444,8 @@ void MemberDialog::retranslate()
     }
     m_recordDues->setText(tr("&Record dues…"));
     m_save->setText(tr("&Save"));
+    m_card->setText(tr("Membership &card (PDF)…"));
+    m_card->setEnabled(m_member.id != 0);
     m_save->setToolTip(tr("Save the details (Ctrl+S)"));
     m_cancel->setText(tr("Cancel"));
     updateKindFields();
@@ -716,6 +728,22 @@ void MemberDialog::changeEvent(QEvent *event)
         break;
     }
     QDialog::changeEvent(event);
+}
+
+void MemberDialog::printCard()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Membership card"),
+        tr("membership card %1").arg(m_member.membershipNo) + u".pdf"_s, tr("PDF files (*.pdf)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    const QString organisation = Language::instance().current() == Language::Persian
+        ? u"خانه تعاونگران ایران"_s
+        : u"Iran Cooperatives House"_s;
+    render::renderPdfAsync(
+        members::membershipCardPage(m_member, organisation, Language::instance().locale()),
+        QDir::cleanPath(QFileInfo(path).absoluteFilePath()), {},
+        [this](const Status &done) { showMessage(done ? QString() : done.errorMessage()); });
 }
 
 } // namespace daftar::ui

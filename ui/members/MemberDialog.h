@@ -57,6 +57,7 @@ private:
     void updateDirectionOfCodes();
     void fillProvinces();
     void fillBranches();
+    void printCard();
     void fieldEdited(const QString &field);
     void validate();
     members::Member memberFromForm() const;
@@ -110,6 +111,7 @@ private:
 
     QLabel *m_hint;
     QLabel *m_message;
+    QPushButton *m_card;
     QPushButton *m_save;
     QPushButton *m_cancel;
 };

@@ -6,11 +6,18 @@
 #include "MemberDisplay.h"
 #include "MemberListModel.h"
 #include "StatusChangeDialog.h"
+#include "members/MemberExport.h"
+#include "members/MemberPrint.h"
+#include "render/PdfRenderer.h"
 #include "widgets/ComboBoxes.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -67,9 +74,11 @@ MembersPage::MembersPage(Session &session, QWidget *parent)
     , m_open(new QAction(this))
     , m_changeStatus(new QAction(this))
     , m_recordDues(new QAction(this))
+    , m_export(new QAction(this))
     , m_newMemberButton(new QToolButton(this))
     , m_changeStatusButton(new QToolButton(this))
     , m_recordDuesButton(new QToolButton(this))
+    , m_exportButton(new QToolButton(this))
     , m_filters(new QWidget(this))
 {
     setObjectName(u"membersPage"_s);
@@ -90,6 +99,8 @@ MembersPage::MembersPage(Session &session, QWidget *parent)
     m_newMemberButton->setObjectName(u"newMember"_s);
     m_changeStatusButton->setObjectName(u"changeStatus"_s);
     m_recordDuesButton->setObjectName(u"recordDues"_s);
+    m_export->setObjectName(u"exportAction"_s);
+    m_exportButton->setObjectName(u"exportMembers"_s);
 
     m_search->setClearButtonEnabled(true);
     m_searchDelay->setSingleShot(true);
@@ -101,7 +112,12 @@ MembersPage::MembersPage(Session &session, QWidget *parent)
     m_newMemberButton->setDefaultAction(m_newMember);
     m_changeStatusButton->setDefaultAction(m_changeStatus);
     m_recordDuesButton->setDefaultAction(m_recordDues);
-    for (QToolButton *button : {m_newMemberButton, m_changeStatusButton, m_recordDuesButton}) {
+    m_exportButton->setDefaultAction(m_export);
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_export->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_export);
+    for (QToolButton *button :
+        {m_newMemberButton, m_changeStatusButton, m_recordDuesButton, m_exportButton}) {
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setMinimumHeight(m_search->sizeHint().height());
     }
@@ -152,6 +168,7 @@ MembersPage::MembersPage(Session &session, QWidget *parent)
     top->addWidget(m_newMemberButton);
     top->addWidget(m_changeStatusButton);
     top->addWidget(m_recordDuesButton);
+    top->addWidget(m_exportButton);
     // Keeps the buttons at the start of the line when the empty bank hides the search.
     top->addStretch();
     auto *bottom = new QHBoxLayout;
@@ -188,6 +205,7 @@ MembersPage::MembersPage(Session &session, QWidget *parent)
     connect(m_open, &QAction::triggered, this, &MembersPage::openSelectedMember);
     connect(m_changeStatus, &QAction::triggered, this, &MembersPage::changeStatusOfSelection);
     connect(m_recordDues, &QAction::triggered, this, &MembersPage::recordDuesOfSelection);
+    connect(m_export, &QAction::triggered, this, &MembersPage::exportShownMembers);
     connect(m_table, &QTableView::activated, this, &MembersPage::openSelectedMember);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &MembersPage::updateActions);
@@ -213,6 +231,9 @@ void MembersPage::retranslate()
     m_changeStatus->setText(tr("Change &status…"));
     m_changeStatus->setToolTip(tr("Change the status of the selected members"));
     m_recordDues->setText(tr("Record &dues…"));
+    m_export->setText(tr("&Export…"));
+    m_export->setToolTip(
+        tr("Write the members shown to Excel, CSV or a PDF for printing (Ctrl+E)"));
     m_recordDues->setToolTip(tr("Record one year's dues for the selected members"));
     fillFilters();
     m_model->retranslate();
@@ -521,6 +542,56 @@ void MembersPage::changeEvent(QEvent *event)
         updateCount();
     }
     QWidget::changeEvent(event);
+}
+
+void MembersPage::exportShownMembers()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the members shown"),
+        tr("members") + u".xlsx"_s,
+        tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv);;PDF for printing (*.pdf)"));
+    if (!path.isEmpty()) {
+        exportShownMembersTo(path);
+    }
+}
+
+void MembersPage::exportShownMembersTo(const QString &path)
+{
+    const accounts::Actor actor = m_session.user.actor();
+    members::MemberQuery query = filteredQuery();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    if (!path.endsWith(u".pdf"_s, Qt::CaseInsensitive)) {
+        const auto written = members::exportMembers(m_session.db, actor, query, path);
+        QApplication::restoreOverrideCursor();
+        m_result->setText(written
+                ? tr("%n member(s) written to %1.", nullptr, int(*written)).arg(path)
+                : written.errorMessage());
+        return;
+    }
+    const auto total = m_service.count(actor, query);
+    query.limit = members::printableListLimit;
+    const auto shown = m_service.search(actor, query);
+    if (!total || !shown) {
+        QApplication::restoreOverrideCursor();
+        m_result->setText(total ? shown.errorMessage() : total.errorMessage());
+        return;
+    }
+    const qint64 count = shown->size();
+    const QString page
+        = members::memberListPage(*shown, *total, m_title->text(), Language::instance().locale());
+    render::renderPdfAsync(page, QDir::cleanPath(QFileInfo(path).absoluteFilePath()), {},
+        [this, path, count, all = *total](const Status &done) {
+            QApplication::restoreOverrideCursor();
+            if (!done) {
+                m_result->setText(done.errorMessage());
+            } else if (all > count) {
+                m_result->setText(tr("The first %1 of %2 members were printed to %3; narrow the "
+                                     "list to print the others.")
+                                      .arg(locale().toString(count), locale().toString(all), path));
+            } else {
+                m_result->setText(tr("%n member(s) written to %1.", nullptr, int(count)).arg(path));
+            }
+            emit exportFinished(path);
+        });
 }
 
 } // namespace daftar::ui

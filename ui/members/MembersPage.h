@@ -37,6 +37,14 @@ public:
     void recordDuesOfSelection();
     // Reads the bank again: after an import or a merge made elsewhere.
     void reload();
+    // Writes the members the search and filters show: .csv, .xlsx, or .pdf for
+    // printing (the first 5,000). The result is shown under the list.
+    void exportShownMembers();
+    void exportShownMembersTo(const QString &path);
+
+signals:
+    // A PDF export has been written (or failed; see the result line).
+    void exportFinished(const QString &path);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -76,9 +84,11 @@ private:
     QAction *m_open;
     QAction *m_changeStatus;
     QAction *m_recordDues;
+    QAction *m_export;
     QToolButton *m_newMemberButton;
     QToolButton *m_changeStatusButton;
     QToolButton *m_recordDuesButton;
+    QToolButton *m_exportButton;
     QWidget *m_filters;
 };
 
