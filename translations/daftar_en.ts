@@ -2863,14 +2863,6 @@ Last saved %3</translation>
         <translation>No branch</translation>
     </message>
     <message>
-        <source>&amp;Branch:</source>
-        <translation>&amp;Branch:</translation>
-    </message>
-    <message>
-        <source>Membership &amp;card (PDF)…</source>
-        <translation>Membership &amp;card (PDF)…</translation>
-    </message>
-    <message>
         <source>Membership card</source>
         <translation>Membership card</translation>
     </message>
@@ -2881,6 +2873,14 @@ Last saved %3</translation>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Branch:</source>
+        <translation>Branch:</translation>
+    </message>
+    <message>
+        <source>Membership card (PDF)…</source>
+        <translation>Membership card (PDF)…</translation>
     </message>
 </context>
 <context>

@@ -2855,14 +2855,6 @@ Last saved %3</source>
         <translation>بدون شعبه</translation>
     </message>
     <message>
-        <source>&amp;Branch:</source>
-        <translation>شعبه (&amp;B):</translation>
-    </message>
-    <message>
-        <source>Membership &amp;card (PDF)…</source>
-        <translation>کارت عضویت (PDF)… (&amp;C)</translation>
-    </message>
-    <message>
         <source>Membership card</source>
         <translation>کارت عضویت</translation>
     </message>
@@ -2873,6 +2865,14 @@ Last saved %3</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>پرونده‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Branch:</source>
+        <translation>شعبه:</translation>
+    </message>
+    <message>
+        <source>Membership card (PDF)…</source>
+        <translation>کارت عضویت (PDF)…</translation>
     </message>
 </context>
 <context>

@@ -424,7 +424,7 @@ void MemberDialog::retranslate()
     setRowLabel(m_identityForm, m_joinDate, tr("&Joined on:"));
     setRowLabel(m_identityForm, m_status, tr("St&atus:"));
     setRowLabel(m_contactForm, m_province, tr("&Province:"));
-    setRowLabel(m_contactForm, m_branch, tr("&Branch:"));
+    setRowLabel(m_contactForm, m_branch, tr("Branch:"));
     if (m_branch->count() > 0) {
         m_branch->setItemText(0, tr("No branch"));
     }
@@ -444,7 +444,7 @@ void MemberDialog::retranslate()
     }
     m_recordDues->setText(tr("&Record dues…"));
     m_save->setText(tr("&Save"));
-    m_card->setText(tr("Membership &card (PDF)…"));
+    m_card->setText(tr("Membership card (PDF)…"));
     m_card->setEnabled(m_member.id != 0);
     m_save->setToolTip(tr("Save the details (Ctrl+S)"));
     m_cancel->setText(tr("Cancel"));
