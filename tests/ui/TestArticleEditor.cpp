@@ -32,6 +32,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTextBlock>
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
@@ -227,6 +228,42 @@ private slots:
                      .revisions(m_editorSession->user.actor(), editor->articleId())
                      ->size(),
             2);
+    }
+
+    void formattingWritesTheBodyDialect()
+    {
+        auto editor = showEditor(*m_editorSession);
+        auto *body = editor->bodyEdit();
+        body->setFocus();
+        test::typeText(body, u"تیتر فرعی"_s);
+        QTest::keyClick(body, Qt::Key_Return);
+        test::typeText(body, u"بند نقل‌قول"_s);
+        QTest::keyClick(body, Qt::Key_Return);
+        test::typeText(body, u"Daftar is ready"_s);
+        QTest::keyClick(body, Qt::Key_Return);
+        test::typeText(body, u"مورد فهرست"_s);
+
+        const auto goToParagraph = [&](int index) {
+            QTextCursor cursor(body->document()->findBlockByNumber(index));
+            body->setTextCursor(cursor);
+        };
+        goToParagraph(0);
+        body->setHeading(2);
+        goToParagraph(1);
+        action(editor.get(), u"quote"_s)->trigger();
+        goToParagraph(2);
+        action(editor.get(), u"directionLtr"_s)->trigger();
+        goToParagraph(3);
+        action(editor.get(), u"bulletList"_s)->trigger();
+        const QString html = body->bodyHtml();
+        QVERIFY2(html.contains(u"<h2>تیتر فرعی</h2>"_s), qPrintable(html));
+        QVERIFY2(html.contains(u"<blockquote>"_s), qPrintable(html));
+        QVERIFY2(html.contains(u"<p dir=\"ltr\">Daftar is ready</p>"_s), qPrintable(html));
+        QVERIFY2(html.contains(u"<ul><li>مورد فهرست</li></ul>"_s), qPrintable(html));
+
+        // Undo takes formatting back one step at a time.
+        QTest::keySequence(body, QKeySequence::Undo);
+        QVERIFY(!body->bodyHtml().contains(u"<ul>"_s));
     }
 
     void pasteFromWordKeepsStructureAndDropsJunk()

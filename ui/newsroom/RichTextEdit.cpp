@@ -14,6 +14,8 @@
 #include <QTextTable>
 #include <QUrl>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace daftar::ui {
@@ -52,26 +54,23 @@ void RichTextEdit::setHeading(int level)
 {
     QTextCursor cursor = textCursor();
     cursor.beginEditBlock();
-    QTextBlockFormat block = cursor.blockFormat();
+    QTextBlockFormat block;
     block.setHeadingLevel(level);
-    cursor.setBlockFormat(block);
-    // Headings are bold and larger in the editor; the site's CSS styles them itself.
+    cursor.mergeBlockFormat(block);
+    // Headings look bold and larger here; the site's CSS styles them itself and
+    // the body's HTML keeps only the level.
+    static const qreal sizes[] = {1, 1, 1.6, 1.35, 1.15};
+    const bool heading = level >= 2 && level <= 4;
     QTextCharFormat characters;
-    static const qreal sizes[] = {0, 0, 1.6, 1.35, 1.15};
-    if (level >= 2 && level <= 4) {
-        characters.setFontWeight(QFont::Bold);
-        characters.setProperty(QTextFormat::FontSizeAdjustment, 0);
-        characters.setFontPointSize(font().pointSizeF() * sizes[level]);
-    } else {
-        characters.setFontWeight(QFont::Normal);
-        characters.setFontPointSize(font().pointSizeF());
-    }
-    QTextCursor whole = cursor;
-    whole.select(QTextCursor::BlockUnderCursor);
-    if (cursor.hasSelection()) {
-        whole = cursor;
-    }
-    whole.mergeCharFormat(characters);
+    characters.setFontWeight(heading ? QFont::Bold : QFont::Normal);
+    characters.setFontPointSize(font().pointSizeF() * sizes[heading ? level : 0]);
+    QTextCursor paragraphs = cursor;
+    const int end = std::max(cursor.position(), cursor.anchor());
+    paragraphs.setPosition(std::min(cursor.position(), cursor.anchor()));
+    paragraphs.movePosition(QTextCursor::StartOfBlock);
+    paragraphs.setPosition(end, QTextCursor::KeepAnchor);
+    paragraphs.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    paragraphs.mergeCharFormat(characters);
     mergeCurrentCharFormat(characters);
     cursor.endEditBlock();
     emit formattingChanged();
