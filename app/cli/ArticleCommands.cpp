@@ -7,6 +7,7 @@
 #include "newsroom/ArticleService.h"
 #include "newsroom/Cleanup.h"
 #include "newsroom/MediaLibrary.h"
+#include "render/MediaSchemeHandler.h"
 #include "render/PdfRenderer.h"
 #include "text/Jalali.h"
 
@@ -376,17 +377,8 @@ int Runner::articlesRender(const QStringList &args)
                 Text::tr("PDF rendering needs the graphical runtime, which this run of "
                          "daftar-cli did not start.")));
         }
-        const render::MediaFetcher fetch
-            = [&media](qint64 mediaId) -> std::optional<render::MediaBytes> {
-            auto item = media.item(mediaId);
-            auto bytes = media.bytes(mediaId);
-            if (!item || !bytes) {
-                return std::nullopt;
-            }
-            return render::MediaBytes {*bytes, item->mimeType};
-        };
-        const Status rendered
-            = render::renderPdf(newsroom::renderArticlePage(*article), out, fetch);
+        const Status rendered = render::renderPdf(
+            newsroom::renderArticlePage(*article), out, render::libraryFetcher(*context->db));
         if (!rendered) {
             return failure(rendered.error());
         }

@@ -12,6 +12,19 @@ using namespace Qt::StringLiterals;
 
 namespace daftar::render {
 
+MediaFetcher libraryFetcher(storage::Database &db)
+{
+    return [&db](qint64 mediaId) -> std::optional<MediaBytes> {
+        newsroom::MediaLibrary media(db);
+        auto item = media.item(mediaId);
+        auto bytes = media.bytes(mediaId);
+        if (!item || !bytes) {
+            return std::nullopt;
+        }
+        return MediaBytes {*bytes, item->mimeType};
+    };
+}
+
 void registerMediaScheme()
 {
     const QByteArray name(newsroom::mediaScheme);

@@ -12,6 +12,10 @@
 
 class QWebEngineProfile;
 
+namespace daftar::storage {
+class Database;
+}
+
 namespace daftar::render {
 
 struct MediaBytes
@@ -22,6 +26,9 @@ struct MediaBytes
 
 // The bytes of a media library item, or nothing when there is no such item.
 using MediaFetcher = std::function<std::optional<MediaBytes>(qint64 mediaId)>;
+
+// A fetcher reading the media library of `db` (which must outlive it).
+MediaFetcher libraryFetcher(storage::Database &db);
 
 // Declares the daftar-media scheme to Chromium. Must run before the Q(Gui)Application
 // exists; calling it again does nothing.

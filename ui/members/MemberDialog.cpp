@@ -18,10 +18,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -741,9 +739,8 @@ void MemberDialog::printCard()
         ? u"خانه تعاونگران ایران"_s
         : u"Iran Cooperatives House"_s;
     render::renderPdfAsync(
-        members::membershipCardPage(m_member, organisation, Language::instance().locale()),
-        QDir::cleanPath(QFileInfo(path).absoluteFilePath()), {},
-        [this](const Status &done) { showMessage(done ? QString() : done.errorMessage()); });
+        members::membershipCardPage(m_member, organisation, Language::instance().locale()), path,
+        {}, [this](const Status &done) { showMessage(done ? QString() : done.errorMessage()); });
 }
 
 } // namespace daftar::ui

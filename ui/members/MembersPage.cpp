@@ -14,10 +14,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
-#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -578,20 +576,19 @@ void MembersPage::exportShownMembersTo(const QString &path)
     const qint64 count = shown->size();
     const QString page
         = members::memberListPage(*shown, *total, m_title->text(), Language::instance().locale());
-    render::renderPdfAsync(page, QDir::cleanPath(QFileInfo(path).absoluteFilePath()), {},
-        [this, path, count, all = *total](const Status &done) {
-            QApplication::restoreOverrideCursor();
-            if (!done) {
-                m_result->setText(done.errorMessage());
-            } else if (all > count) {
-                m_result->setText(tr("The first %1 of %2 members were printed to %3; narrow the "
-                                     "list to print the others.")
-                                      .arg(locale().toString(count), locale().toString(all), path));
-            } else {
-                m_result->setText(tr("%n member(s) written to %1.", nullptr, int(count)).arg(path));
-            }
-            emit exportFinished(path);
-        });
+    render::renderPdfAsync(page, path, {}, [this, path, count, all = *total](const Status &done) {
+        QApplication::restoreOverrideCursor();
+        if (!done) {
+            m_result->setText(done.errorMessage());
+        } else if (all > count) {
+            m_result->setText(tr("The first %1 of %2 members were printed to %3; narrow the "
+                                 "list to print the others.")
+                                  .arg(locale().toString(count), locale().toString(all), path));
+        } else {
+            m_result->setText(tr("%n member(s) written to %1.", nullptr, int(count)).arg(path));
+        }
+        emit exportFinished(path);
+    });
 }
 
 } // namespace daftar::ui

@@ -12,6 +12,7 @@
 #include "newsroom/Cleanup.h"
 #include "newsroom/MediaLibrary.h"
 #include "newsroom/TextStats.h"
+#include "render/MediaSchemeHandler.h"
 #include "spelling/PersonalDictionary.h"
 #include "spelling/SpellChecker.h"
 #include "text/Jalali.h"
@@ -190,16 +191,7 @@ ArticleEditor::ArticleEditor(Session &session, QWidget *parent)
     column->addWidget(m_lead);
     column->addWidget(m_body, 1);
 
-    const render::MediaFetcher fetch = [this](qint64 id) -> std::optional<render::MediaBytes> {
-        newsroom::MediaLibrary media(m_session.db);
-        auto item = media.item(id);
-        auto bytes = media.bytes(id);
-        if (!item || !bytes) {
-            return std::nullopt;
-        }
-        return render::MediaBytes {*bytes, item->mimeType};
-    };
-    m_preview = new PreviewPane(fetch);
+    m_preview = new PreviewPane(render::libraryFetcher(m_session.db));
     m_preview->setObjectName(u"articlePreview"_s);
 
     m_splitter = new QSplitter(Qt::Horizontal);
