@@ -73,6 +73,23 @@ const char *const overview = QT_TRANSLATE_NOOP("daftar_cli",
     "                             published, unpublished (as the roles allow)\n"
     "  articles render ID --out FILE.html|FILE.pdf\n"
     "                             the page as the site shows it, or a PDF of it\n"
+    "  sites add NAME --type wordpress|json --url URL [--user USER] --password-env VAR\n"
+    "            [--language fa|en] [--unpublish draft|trash] [--timeout SECONDS]\n"
+    "                             a public site; its password is read from VAR (or the\n"
+    "                             keychain, set in the GUI), never stored in the database\n"
+    "  sites list [--json]        sites remove NAME\n"
+    "  sites check NAME           log in to the site for real (exit 1 when it fails)\n"
+    "  publish ARTICLE_ID... [--site NAME]\n"
+    "                             queue approved articles and send them now\n"
+    "  publish --approved [--site NAME]\n"
+    "                             everything approved and not on its sites yet, and the\n"
+    "                             take-down of announcements past their date\n"
+    "  publish --directories [--site NAME]\n"
+    "                             the branches page and the public member directory\n"
+    "  publish --run              finish the outbox (for a scheduled task)\n"
+    "  unpublish ARTICLE_ID [--site NAME]\n"
+    "  publish status [--json]    the outbox, and where each article is published\n"
+    "                             (publish exits 3 when jobs failed; they stay queued)\n"
     "\n"
     "Options:\n"
     "  --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db\n"
@@ -110,12 +127,12 @@ int Runner::run(const QStringList &arguments)
     m_dbOption = parser.value(dbOption);
     m_userOption = parser.value(userOption);
     const QStringList words = parser.positionalArguments();
-    if (words.size() < 2) {
+    if (words.size() < 2 && !(words.size() == 1 && words.at(0) == "publish"_L1)) {
         return usageError(words.isEmpty()
                 ? Text::tr("No command given.")
                 : Text::tr("\"%1\" needs a subcommand.").arg(words.first()));
     }
-    const QString command = words.at(0) + u' ' + words.at(1);
+    const QString command = words.at(0) + u' ' + words.value(1);
     const QStringList rest = words.mid(1); // QCommandLineParser takes the first as the program name
     if (command == "db migrate"_L1) {
         return dbMigrate(rest);
@@ -168,6 +185,27 @@ int Runner::run(const QStringList &arguments)
     if (command == "articles render"_L1) {
         return articlesRender(rest);
     }
+    if (command == "sites add"_L1) {
+        return sitesAdd(rest);
+    }
+    if (command == "sites list"_L1) {
+        return sitesList(rest);
+    }
+    if (command == "sites check"_L1) {
+        return sitesCheck(rest);
+    }
+    if (command == "sites remove"_L1) {
+        return sitesRemove(rest);
+    }
+    if (command == "publish status"_L1) {
+        return publishStatus(rest);
+    }
+    if (words.at(0) == "publish"_L1) {
+        return publish(words);
+    }
+    if (words.at(0) == "unpublish"_L1) {
+        return unpublish(words);
+    }
     return usageError(Text::tr("Unknown command \"%1\".").arg(command));
 }
 
@@ -185,7 +223,7 @@ bool Runner::parseSub(
         m_subExit = Done;
         return false;
     }
-    if (parser.positionalArguments().size() != positionalCount) {
+    if (positionalCount >= 0 && parser.positionalArguments().size() != positionalCount) {
         m_subExit = usageError(Text::tr("Usage: %1").arg(usage));
         return false;
     }

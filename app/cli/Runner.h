@@ -15,6 +15,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace daftar::cli {
 
@@ -79,6 +80,15 @@ private:
     int articlesCleanup(const QStringList &args);
     int articlesSetStatus(const QStringList &args);
     int articlesRender(const QStringList &args);
+    int sitesAdd(const QStringList &args);
+    int sitesList(const QStringList &args);
+    int sitesCheck(const QStringList &args);
+    int sitesRemove(const QStringList &args);
+    int publish(const QStringList &args);
+    int unpublish(const QStringList &args);
+    int publishStatus(const QStringList &args);
+    // Runs the outbox (the given jobs, or everything runnable) and reports.
+    int runOutbox(Context &context, const std::optional<QList<qint64>> &jobIds);
 
     // Parses a subcommand's own options; returns false after reporting misuse.
     bool parseSub(QCommandLineParser &parser, const QStringList &args, int positionalCount,

@@ -22,6 +22,7 @@ struct Error
         Locked, // try again later (e.g. account locked)
         Storage, // the database failed
         Incompatible, // e.g. a database made by a newer Daftar
+        Unavailable, // a remote site did not answer or failed: a later attempt may succeed
     };
     Kind kind = Kind::Invalid;
     QString message;

@@ -265,6 +265,73 @@ const QList<Migration> &migrations()
                 "  added_at TEXT NOT NULL,"
                 "  PRIMARY KEY (owner, word))"_s,
             }},
+        {4, u"publishing: sites, outbox, what is on each site"_s,
+            {
+                // The secret is never here: see publishing/SiteSecrets.
+                u"CREATE TABLE sites ("
+                "  id %ID%,"
+                "  name TEXT NOT NULL UNIQUE,"
+                "  type TEXT NOT NULL CHECK (type IN ('wordpress', 'json')),"
+                "  url TEXT NOT NULL,"
+                "  username TEXT NOT NULL DEFAULT '',"
+                "  password_env TEXT NOT NULL DEFAULT '',"
+                "  language TEXT NOT NULL DEFAULT '' CHECK (language IN ('', 'fa', 'en')),"
+                "  unpublish_mode TEXT NOT NULL DEFAULT 'draft'"
+                "    CHECK (unpublish_mode IN ('draft', 'trash')),"
+                "  timeout_seconds INTEGER NOT NULL DEFAULT 30,"
+                "  enabled INTEGER NOT NULL DEFAULT 1,"
+                "  created_at TEXT NOT NULL,"
+                "  updated_at TEXT NOT NULL)"_s,
+                // The outbox: a row per publish or unpublish, written before any
+                // request and finished only once the site's answer is stored.
+                u"CREATE TABLE publish_jobs ("
+                "  id %ID%,"
+                "  site_id BIGINT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,"
+                "  entity TEXT NOT NULL CHECK (entity IN ('article', 'branches', 'members')),"
+                "  entity_id BIGINT NOT NULL DEFAULT 0,"
+                "  language TEXT NOT NULL,"
+                "  action TEXT NOT NULL CHECK (action IN ('publish', 'unpublish')),"
+                "  state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'failed',"
+                "    'conflict', 'done', 'cancelled')),"
+                "  attempts INTEGER NOT NULL DEFAULT 0,"
+                "  progress INTEGER NOT NULL DEFAULT 0,"
+                "  step TEXT NOT NULL DEFAULT '',"
+                "  last_error TEXT NOT NULL DEFAULT '',"
+                "  retryable INTEGER NOT NULL DEFAULT 1,"
+                "  overwrite INTEGER NOT NULL DEFAULT 0,"
+                "  claimed_by TEXT," // host:pid of the process running it
+                "  claimed_at TEXT,"
+                "  conflict_json TEXT,"
+                "  created_at TEXT NOT NULL,"
+                "  updated_at TEXT NOT NULL,"
+                "  next_attempt_at TEXT,"
+                "  queued_by TEXT NOT NULL)"_s,
+                u"CREATE INDEX publish_jobs_state ON publish_jobs (state, next_attempt_at)"_s,
+                u"CREATE INDEX publish_jobs_entity ON publish_jobs (site_id, entity, entity_id)"_s,
+                // What is on each site. sending_since is set before a create is sent
+                // and cleared with the answer: when it is still set, the answer was
+                // lost and the next run looks the post up instead of creating another.
+                u"CREATE TABLE publications ("
+                "  site_id BIGINT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,"
+                "  entity TEXT NOT NULL,"
+                "  entity_id BIGINT NOT NULL,"
+                "  remote_id TEXT,"
+                "  url TEXT NOT NULL DEFAULT '',"
+                "  remote_modified TEXT NOT NULL DEFAULT '',"
+                "  pushed_revision INTEGER NOT NULL DEFAULT 0,"
+                "  pushed_at TEXT,"
+                "  live INTEGER NOT NULL DEFAULT 0,"
+                "  sending_since TEXT,"
+                "  PRIMARY KEY (site_id, entity, entity_id))"_s,
+                u"CREATE TABLE remote_media ("
+                "  site_id BIGINT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,"
+                "  media_id BIGINT NOT NULL REFERENCES media(id) ON DELETE CASCADE,"
+                "  remote_id TEXT,"
+                "  url TEXT NOT NULL DEFAULT '',"
+                "  sending_since TEXT,"
+                "  uploaded_at TEXT,"
+                "  PRIMARY KEY (site_id, media_id))"_s,
+            }},
     };
     return all;
 }
