@@ -87,6 +87,7 @@ const char *const overview = QT_TRANSLATE_NOOP("daftar_cli",
     "  publish --directories [--site NAME]\n"
     "                             the branches page and the public member directory\n"
     "  publish --run              finish the outbox (for a scheduled task)\n"
+    "                             (publish takes --jobs N: items sent at once, default 4)\n"
     "  unpublish ARTICLE_ID [--site NAME]\n"
     "  publish status [--json]    the outbox, and where each article is published\n"
     "                             (publish exits 3 when jobs failed; they stay queued)\n"

@@ -175,9 +175,10 @@ int Runner::sitesRemove(const QStringList &args)
     return Done;
 }
 
-int Runner::runOutbox(Context &context, const std::optional<QList<qint64>> &jobIds)
+int Runner::runOutbox(Context &context, const std::optional<QList<qint64>> &jobIds, int parallel)
 {
     Publisher publisher(context.db->location(), context.actor);
+    publisher.setParallelJobs(parallel);
     const RunSummary summary = publisher.run(jobIds);
     Outbox outbox(*context.db);
     if (jobIds) {
@@ -212,9 +213,10 @@ int Runner::publish(const QStringList &args)
     const QCommandLineOption approvedOpt(u"approved"_s);
     const QCommandLineOption directoriesOpt(u"directories"_s);
     const QCommandLineOption runOpt(u"run"_s);
-    parser.addOptions({siteOpt, approvedOpt, directoriesOpt, runOpt});
+    const QCommandLineOption jobsOpt(u"jobs"_s, QString(), u"N"_s, u"4"_s);
+    parser.addOptions({siteOpt, approvedOpt, directoriesOpt, runOpt, jobsOpt});
     const QString usage = u"daftar-cli publish ARTICLE_ID... [--site NAME] | --approved [--site NAME] "
-                          "| --directories [--site NAME] | --run | status [--json]"_s;
+                          "| --directories [--site NAME] | --run | status [--json]  [--jobs N]"_s;
     if (!parseSub(parser, args, -1, usage)) {
         return m_subExit;
     }
@@ -225,6 +227,11 @@ int Runner::publish(const QStringList &args)
         return usageError(Text::tr("Give article ids, --approved, --directories or --run (one of "
                                    "them).\nUsage: %1")
                               .arg(usage));
+    }
+    bool jobsNumber = false;
+    const int parallel = parser.value(jobsOpt).toInt(&jobsNumber);
+    if (!jobsNumber || parallel < 1 || parallel > 16) {
+        return usageError(Text::tr("--jobs is how many items are sent at once, 1 to 16."));
     }
     QList<qint64> articleIds;
     for (const QString &text : ids) {
@@ -248,7 +255,7 @@ int Runner::publish(const QStringList &args)
         siteId = site->id;
     }
     if (parser.isSet(runOpt)) {
-        return runOutbox(*context, std::nullopt);
+        return runOutbox(*context, std::nullopt, parallel);
     }
     Outbox outbox(*context->db);
     const auto queued = parser.isSet(approvedOpt) ? outbox.queueApproved(context->actor, siteId)
@@ -262,7 +269,7 @@ int Runner::publish(const QStringList &args)
               << '\n';
         return Done;
     }
-    return runOutbox(*context, *queued);
+    return runOutbox(*context, *queued, parallel);
 }
 
 int Runner::unpublish(const QStringList &args)
@@ -295,7 +302,7 @@ int Runner::unpublish(const QStringList &args)
     if (!queued) {
         return failure(queued.error());
     }
-    return runOutbox(*context, *queued);
+    return runOutbox(*context, *queued, 4);
 }
 
 int Runner::publishStatus(const QStringList &args)

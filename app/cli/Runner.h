@@ -88,7 +88,7 @@ private:
     int unpublish(const QStringList &args);
     int publishStatus(const QStringList &args);
     // Runs the outbox (the given jobs, or everything runnable) and reports.
-    int runOutbox(Context &context, const std::optional<QList<qint64>> &jobIds);
+    int runOutbox(Context &context, const std::optional<QList<qint64>> &jobIds, int parallel);
 
     // Parses a subcommand's own options; returns false after reporting misuse.
     bool parseSub(QCommandLineParser &parser, const QStringList &args, int positionalCount,

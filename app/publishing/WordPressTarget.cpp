@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace daftar::publishing {
@@ -114,18 +116,65 @@ Result<QString> WordPressTarget::checkConnection()
 
 Result<std::optional<RemoteMedia>> WordPressTarget::findMedia(const MediaUpload &media)
 {
+    const QString slug = mediaSlug(media.sha256);
     const HttpReply reply = m_http.send(request("GET",
-        route(u"/wp/v2/media"_s, {{u"slug"_s, mediaSlug(media.sha256)}, {u"context"_s, u"edit"_s}})));
+        route(u"/wp/v2/media"_s, {{u"slug"_s, slugFamily(slug)}, {u"context"_s, u"edit"_s}})));
     if (!reply.ok()) {
         return replyError(m_site, Text::tr("Looking for an image sent before"), reply);
     }
-    const QJsonArray found = reply.json().array();
-    if (found.isEmpty()) {
+    auto kept = keepOne(u"media"_s, slug, media.fileName, reply.json().array());
+    if (!kept) {
+        return kept.error();
+    }
+    if (!*kept) {
         return std::optional<RemoteMedia>();
     }
-    const QJsonObject item = found.first().toObject();
-    return std::optional<RemoteMedia>(RemoteMedia {
-        QString::number(item.value(u"id"_s).toInteger()), QUrl(item.value(u"source_url"_s).toString())});
+    return std::optional<RemoteMedia>(RemoteMedia {QString::number((*kept)->value(u"id"_s).toInteger()),
+        QUrl((*kept)->value(u"source_url"_s).toString())});
+}
+
+QString WordPressTarget::slugFamily(const QString &slug)
+{
+    QStringList family {slug};
+    for (int copy = 2; copy <= 5; ++copy) {
+        family << slug + u'-' + QString::number(copy);
+    }
+    return family.join(u',');
+}
+
+Result<std::optional<QJsonObject>> WordPressTarget::keepOne(const QString &collectionName,
+    const QString &slug, const QString &title, const QJsonArray &found)
+{
+    std::optional<QJsonObject> keeper;
+    QList<QJsonObject> copies;
+    for (const QJsonValue &value : found) {
+        const QJsonObject item = value.toObject();
+        const QString itemSlug = QUrl::fromPercentEncoding(item.value(u"slug"_s).toString().toUtf8());
+        const QString itemTitle = item.value(u"title"_s).toObject().value(u"raw"_s).toString();
+        if (itemSlug == slug) {
+            if (keeper) {
+                copies << *keeper;
+            }
+            keeper = item;
+        } else if (itemTitle.trimmed() == title.trimmed()) {
+            copies << item;
+        }
+    }
+    if (!keeper && !copies.isEmpty()) {
+        std::sort(copies.begin(), copies.end(), [](const QJsonObject &a, const QJsonObject &b) {
+            return a.value(u"id"_s).toInteger() < b.value(u"id"_s).toInteger();
+        });
+        keeper = copies.takeFirst();
+    }
+    for (const QJsonObject &copy : std::as_const(copies)) {
+        const HttpReply gone = m_http.send(request("DELETE",
+            route(u"/wp/v2/%1/%2"_s.arg(collectionName).arg(copy.value(u"id"_s).toInteger()),
+                {{u"force"_s, u"true"_s}})));
+        if (!gone.ok() && gone.status != 404 && gone.status != 410) {
+            return replyError(m_site, Text::tr("Removing a second copy of \"%1\"").arg(title), gone);
+        }
+    }
+    return keeper;
 }
 
 Result<RemoteMedia> WordPressTarget::uploadMedia(
@@ -160,6 +209,16 @@ Result<RemoteMedia> WordPressTarget::uploadMedia(
         return replyError(m_site, Text::tr("Uploading the image %1").arg(media.fileName), reply);
     }
     const QJsonObject item = reply.json().object();
+    if (item.value(u"slug"_s).toString() != mediaSlug(media.sha256)) {
+        // The site already had it (a request sent twice): keep one.
+        auto kept = findMedia(media);
+        if (!kept) {
+            return kept.error();
+        }
+        if (*kept) {
+            return **kept;
+        }
+    }
     return RemoteMedia {QString::number(item.value(u"id"_s).toInteger()),
         QUrl(item.value(u"source_url"_s).toString())};
 }
@@ -168,16 +227,19 @@ Result<std::optional<RemoteItem>> WordPressTarget::find(const Payload &payload)
 {
     const HttpReply reply = m_http.send(request("GET",
         route(u"/wp/v2/"_s + collection(payload),
-            {{u"slug"_s, payload.slug}, {u"status"_s, u"publish,future,draft,pending,private"_s},
-                {u"context"_s, u"edit"_s}})));
+            {{u"slug"_s, slugFamily(payload.slug)},
+                {u"status"_s, u"publish,future,draft,pending,private"_s}, {u"context"_s, u"edit"_s}})));
     if (!reply.ok()) {
         return replyError(m_site, Text::tr("Looking for \"%1\" on the site").arg(payload.title), reply);
     }
-    const QJsonArray found = reply.json().array();
-    if (found.isEmpty()) {
+    auto kept = keepOne(collection(payload), payload.slug, payload.title, reply.json().array());
+    if (!kept) {
+        return kept.error();
+    }
+    if (!*kept) {
         return std::optional<RemoteItem>();
     }
-    return std::optional<RemoteItem>(itemFromJson(found.first().toObject()));
+    return std::optional<RemoteItem>(itemFromJson(**kept));
 }
 
 Result<std::optional<RemoteItem>> WordPressTarget::fetch(const Payload &payload, const QString &remoteId)
@@ -271,7 +333,21 @@ Result<RemoteItem> WordPressTarget::create(const Payload &payload)
     if (!reply.ok()) {
         return replyError(m_site, Text::tr("Creating \"%1\" on the site").arg(payload.title), reply);
     }
-    return itemFromJson(reply.json().object());
+    const QJsonObject created = reply.json().object();
+    const QString slug = QUrl::fromPercentEncoding(created.value(u"slug"_s).toString().toUtf8());
+    if (slug != payload.slug) {
+        // WordPress renamed it because the slug was taken: by the same post sent
+        // twice (Qt resends a request whose connection dropped before the
+        // answer), or by a post made on the site. Keep one; update it.
+        auto kept = find(payload);
+        if (!kept) {
+            return kept.error();
+        }
+        if (*kept && (*kept)->remoteId != QString::number(created.value(u"id"_s).toInteger())) {
+            return update((*kept)->remoteId, payload);
+        }
+    }
+    return itemFromJson(created);
 }
 
 Result<RemoteItem> WordPressTarget::update(const QString &remoteId, const Payload &payload)

@@ -35,6 +35,13 @@ private:
     Result<QJsonObject> postBody(const Payload &payload);
     static QString collection(const Payload &payload); // "posts" or "pages"
     static RemoteItem itemFromJson(const QJsonObject &json);
+    // The slug and the suffixed ones WordPress gives a second copy (slug-2 …).
+    static QString slugFamily(const QString &slug);
+    // Of the items found, the one to keep: the exact slug first, else the
+    // oldest. Copies with the same title (made by a request sent twice, e.g. a
+    // resend after a dropped connection) are deleted for good.
+    Result<std::optional<QJsonObject>> keepOne(const QString &collectionName, const QString &slug,
+        const QString &title, const QJsonArray &found);
 
     Site m_site;
     QByteArray m_authorization;
