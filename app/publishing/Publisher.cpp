@@ -3,7 +3,7 @@
 #include "DirectoryPages.h"
 #include "PublishTarget.h"
 #include "SiteSecrets.h"
-#include "newsroom/ArticleHtml.h"
+#include "newsroom/ArticlePage.h"
 #include "newsroom/ArticleService.h"
 #include "newsroom/MediaLibrary.h"
 #include "storage/Database.h"
@@ -393,11 +393,11 @@ Status Worker::publishArticle(const JobRow &job, PublishTarget &target, bool &co
         }
         sent.insert(mediaIds[i], *remote);
     }
-    QString body = article->body;
-    for (auto it = sent.constBegin(); it != sent.constEnd(); ++it) {
-        body.replace(QRegularExpression(u"daftar-media:%1(?!\\d)"_s.arg(it.key())),
-            it->url.toString(QUrl::FullyEncoded));
-    }
+    // The same fragment the preview shows, sanitised again on the way out,
+    // with the images pointing at the site's copies.
+    newsroom::PageOptions options;
+    options.mediaUrl = [&sent](qint64 id) { return sent.value(id).url.toString(QUrl::FullyEncoded); };
+    const QString body = newsroom::articleBodyHtml(*article, options);
     Payload payload;
     payload.entity = Entity::Article;
     payload.key = u"article-%1"_s.arg(article->id);
