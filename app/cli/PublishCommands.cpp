@@ -32,8 +32,21 @@ QJsonObject publicationJson(const Publication &publication)
         {u"entity_id"_s, publication.entityId}, {u"title"_s, publication.title},
         {u"remote_id"_s, publication.remoteId}, {u"url"_s, publication.url.toString()},
         {u"pushed_revision"_s, publication.pushedRevision},
-        {u"pushed_at"_s, publication.pushedAt.toString(Qt::ISODate)},
-        {u"live"_s, publication.live}, {u"changed_since"_s, publication.changedSince}};
+        {u"pushed_at"_s, publication.pushedAt.toString(Qt::ISODate)}, {u"live"_s, publication.live},
+        {u"changed_since"_s, publication.changedSince}};
+}
+
+// The site --site names, or none when the option is not given.
+Result<std::optional<qint64>> siteOption(storage::Database &db, const QString &name)
+{
+    if (name.isEmpty()) {
+        return std::optional<qint64>();
+    }
+    const auto site = SiteService(db).byName(name);
+    if (!site) {
+        return site.error();
+    }
+    return std::optional<qint64>(site->id);
 }
 
 } // namespace
@@ -49,9 +62,10 @@ int Runner::sitesAdd(const QStringList &args)
     const QCommandLineOption unpublishOpt(u"unpublish"_s, QString(), u"MODE"_s, u"draft"_s);
     const QCommandLineOption timeoutOpt(u"timeout"_s, QString(), u"SECONDS"_s, u"30"_s);
     parser.addOptions({typeOpt, urlOpt, userOpt, envOpt, languageOpt, unpublishOpt, timeoutOpt});
-    const QString usage = u"daftar-cli sites add NAME --type wordpress|json --url URL [--user USER] "
-                          "--password-env VAR [--language fa|en] [--unpublish draft|trash] "
-                          "[--timeout SECONDS]"_s;
+    const QString usage
+        = u"daftar-cli sites add NAME --type wordpress|json --url URL [--user USER] "
+          "--password-env VAR [--language fa|en] [--unpublish draft|trash] "
+          "[--timeout SECONDS]"_s;
     if (!parseSub(parser, args, 1, usage)) {
         return m_subExit;
     }
@@ -62,8 +76,8 @@ int Runner::sitesAdd(const QStringList &args)
     site.name = parser.positionalArguments().at(0);
     const auto type = siteTypeFromId(parser.value(typeOpt).toLower());
     if (!type) {
-        return usageError(
-            Text::tr("Unknown site type \"%1\": use wordpress or json.").arg(parser.value(typeOpt)));
+        return usageError(Text::tr("Unknown site type \"%1\": use wordpress or json.")
+                              .arg(parser.value(typeOpt)));
     }
     site.type = *type;
     site.url = QUrl(parser.value(urlOpt));
@@ -72,8 +86,8 @@ int Runner::sitesAdd(const QStringList &args)
     site.language = parser.value(languageOpt).toLower();
     const auto mode = unpublishModeFromId(parser.value(unpublishOpt).toLower());
     if (!mode) {
-        return usageError(Text::tr("--unpublish is draft or trash, not \"%1\".")
-                              .arg(parser.value(unpublishOpt)));
+        return usageError(
+            Text::tr("--unpublish is draft or trash, not \"%1\".").arg(parser.value(unpublishOpt)));
     }
     site.unpublishMode = *mode;
     bool number = false;
@@ -139,10 +153,8 @@ int Runner::sitesCheck(const QStringList &args)
         return m_subExit;
     }
     auto context = openForWork(false);
-    if (!context) {
-        return failure(context.error());
-    }
-    const auto site = SiteService(*context->db).byName(parser.positionalArguments().at(0));
+    const auto site = context ? SiteService(*context->db).byName(parser.positionalArguments().at(0))
+                              : Result<Site>(context.error());
     if (!site) {
         return failure(site.error());
     }
@@ -161,15 +173,13 @@ int Runner::sitesRemove(const QStringList &args)
         return m_subExit;
     }
     auto context = openForWork(false);
-    if (!context) {
-        return failure(context.error());
-    }
-    SiteService sites(*context->db);
-    const auto site = sites.byName(parser.positionalArguments().at(0));
+    const auto site = context ? SiteService(*context->db).byName(parser.positionalArguments().at(0))
+                              : Result<Site>(context.error());
     if (!site) {
         return failure(site.error());
     }
-    if (const Status removed = sites.remove(context->actor, site->id); !removed) {
+    if (const Status removed = SiteService(*context->db).remove(context->actor, site->id);
+        !removed) {
         return failure(removed.error());
     }
     return Done;
@@ -197,7 +207,7 @@ int Runner::runOutbox(Context &context, const std::optional<QList<qint64>> &jobI
     if (!summary.allDone()) {
         m_err << Text::tr("%n job(s) done, %1 failed, %2 waiting for a choice; they stay in the "
                           "outbox (daftar-cli publish status).",
-                     nullptr, summary.done)
+            nullptr, summary.done)
                      .arg(summary.failed)
                      .arg(summary.conflicts)
               << Qt::endl;
@@ -215,8 +225,9 @@ int Runner::publish(const QStringList &args)
     const QCommandLineOption runOpt(u"run"_s);
     const QCommandLineOption jobsOpt(u"jobs"_s, QString(), u"N"_s, u"4"_s);
     parser.addOptions({siteOpt, approvedOpt, directoriesOpt, runOpt, jobsOpt});
-    const QString usage = u"daftar-cli publish ARTICLE_ID... [--site NAME] | --approved [--site NAME] "
-                          "| --directories [--site NAME] | --run | status [--json]  [--jobs N]"_s;
+    const QString usage
+        = u"daftar-cli publish ARTICLE_ID... [--site NAME] | --approved [--site NAME] "
+          "| --directories [--site NAME] | --run | status [--json]  [--jobs N]"_s;
     if (!parseSub(parser, args, -1, usage)) {
         return m_subExit;
     }
@@ -246,21 +257,18 @@ int Runner::publish(const QStringList &args)
     if (!context) {
         return failure(context.error());
     }
-    std::optional<qint64> siteId;
-    if (parser.isSet(siteOpt)) {
-        const auto site = SiteService(*context->db).byName(parser.value(siteOpt));
-        if (!site) {
-            return failure(site.error());
-        }
-        siteId = site->id;
+    const auto site = siteOption(*context->db, parser.value(siteOpt));
+    if (!site) {
+        return failure(site.error());
     }
+    const std::optional<qint64> siteId = *site;
     if (parser.isSet(runOpt)) {
         return runOutbox(*context, std::nullopt, parallel);
     }
     Outbox outbox(*context->db);
     const auto queued = parser.isSet(approvedOpt) ? outbox.queueApproved(context->actor, siteId)
         : parser.isSet(directoriesOpt)            ? outbox.queueDirectories(context->actor, siteId)
-                                                  : outbox.queuePublish(context->actor, articleIds, siteId);
+                                       : outbox.queuePublish(context->actor, articleIds, siteId);
     if (!queued) {
         return failure(queued.error());
     }
@@ -290,14 +298,11 @@ int Runner::unpublish(const QStringList &args)
     if (!context) {
         return failure(context.error());
     }
-    std::optional<qint64> siteId;
-    if (parser.isSet(siteOpt)) {
-        const auto site = SiteService(*context->db).byName(parser.value(siteOpt));
-        if (!site) {
-            return failure(site.error());
-        }
-        siteId = site->id;
+    const auto site = siteOption(*context->db, parser.value(siteOpt));
+    if (!site) {
+        return failure(site.error());
     }
+    const std::optional<qint64> siteId = *site;
     const auto queued = Outbox(*context->db).queueUnpublish(context->actor, id, siteId);
     if (!queued) {
         return failure(queued.error());
@@ -335,7 +340,8 @@ int Runner::publishStatus(const QStringList &args)
         for (const Publication &publication : *publications) {
             publicationArray.append(publicationJson(publication));
         }
-        m_out << QJsonDocument(QJsonObject {{u"jobs"_s, jobArray}, {u"publications"_s, publicationArray}})
+        m_out << QJsonDocument(
+            QJsonObject {{u"jobs"_s, jobArray}, {u"publications"_s, publicationArray}})
                      .toJson(QJsonDocument::Indented);
         return Done;
     }
@@ -347,9 +353,9 @@ int Runner::publishStatus(const QStringList &args)
     }
     m_out << '\n' << Text::tr("On the sites:") << '\n';
     for (const Publication &publication : *publications) {
-        m_out << publication.siteName << '\t' << publication.title << '\t' << publication.url.toString()
-              << '\t'
-              << (!publication.live            ? Text::tr("taken down")
+        m_out << publication.siteName << '\t' << publication.title << '\t'
+              << publication.url.toString() << '\t'
+              << (!publication.live                 ? Text::tr("taken down")
                          : publication.changedSince ? Text::tr("changed since")
                                                     : Text::tr("in sync"))
               << '\n';

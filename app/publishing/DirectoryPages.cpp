@@ -42,7 +42,8 @@ Payload page(const QString &key, const QString &language, const QString &slug, c
     const QString &body)
 {
     Payload payload;
-    payload.entity = key.startsWith("page-branches"_L1) ? Entity::BranchesPage : Entity::MembersPage;
+    payload.entity
+        = key.startsWith("page-branches"_L1) ? Entity::BranchesPage : Entity::MembersPage;
     payload.key = key + u'-' + language;
     payload.type = u"page"_s;
     payload.language = language;
@@ -74,19 +75,19 @@ Result<Payload> branchesPage(storage::Database &db, const QString &language)
             + cell(escaped(query->value(1).toString())) + cell(escaped(query->value(2).toString()))
             + cell(escaped(query->value(3).toString())) + cell(escaped(query->value(4).toString()))
             + cell(number(query->value(6).toString(), fa))
-            + cell(email.isEmpty() ? QString()
-                                   : u"<a href=\"mailto:%1\">%1</a>"_s.arg(escaped(email)))
+            + cell(
+                email.isEmpty() ? QString() : u"<a href=\"mailto:%1\">%1</a>"_s.arg(escaped(email)))
             + u"</tr>"_s;
     }
-    const QString header = fa
-        ? cell(u"استان"_s, true) + cell(u"شهر"_s, true) + cell(u"شعبه"_s, true)
-            + cell(u"مسئول"_s, true) + cell(u"نشانی"_s, true) + cell(u"تلفن"_s, true)
-            + cell(u"ایمیل"_s, true)
-        : cell(u"Province"_s, true) + cell(u"City"_s, true) + cell(u"Branch"_s, true)
-            + cell(u"Head"_s, true) + cell(u"Address"_s, true) + cell(u"Phone"_s, true)
-            + cell(u"Email"_s, true);
+    const QString header = fa ? cell(u"استان"_s, true) + cell(u"شهر"_s, true)
+            + cell(u"شعبه"_s, true) + cell(u"مسئول"_s, true) + cell(u"نشانی"_s, true)
+            + cell(u"تلفن"_s, true) + cell(u"ایمیل"_s, true)
+                              : cell(u"Province"_s, true) + cell(u"City"_s, true)
+            + cell(u"Branch"_s, true) + cell(u"Head"_s, true) + cell(u"Address"_s, true)
+            + cell(u"Phone"_s, true) + cell(u"Email"_s, true);
     const QString intro = fa
-        ? u"<p>%1 شعبهٔ فعال در استان‌های کشور.</p>"_s.arg(text::toPersianDigits(QString::number(count)))
+        ? u"<p>%1 شعبهٔ فعال در استان‌های کشور.</p>"_s.arg(
+            text::toPersianDigits(QString::number(count)))
         : u"<p>%1 active branches across the provinces.</p>"_s.arg(count);
     return page(u"page-branches"_s, language, u"branches"_s,
         fa ? u"شعبه‌های استانی"_s : u"Provincial branches"_s,
@@ -129,14 +130,13 @@ Result<Payload> membersPage(storage::Database &db, const QString &language)
                 email.isEmpty() ? QString() : u"<a href=\"mailto:%1\">%1</a>"_s.arg(escaped(email)))
             + u"</tr>"_s;
     }
-    const QString header = fa
-        ? cell(u"نام"_s, true) + cell(u"استان"_s, true) + cell(u"شهر"_s, true)
+    const QString header = fa ? cell(u"نام"_s, true) + cell(u"استان"_s, true) + cell(u"شهر"_s, true)
             + cell(u"تلفن همراه"_s, true) + cell(u"ایمیل"_s, true)
-        : cell(u"Name"_s, true) + cell(u"Province"_s, true) + cell(u"City"_s, true)
-            + cell(u"Mobile"_s, true) + cell(u"Email"_s, true);
+                              : cell(u"Name"_s, true) + cell(u"Province"_s, true)
+            + cell(u"City"_s, true) + cell(u"Mobile"_s, true) + cell(u"Email"_s, true);
     const QString intro = fa
-        ? u"<p>%1 عضو با رضایت خود در این فهرست آمده‌اند.</p>"_s.arg(
-              text::toPersianDigits(QString::number(count)))
+        ? u"<p>%1 عضو با رضایت خود در این فهرست آمده‌اند.</p>"_s
+              .arg(text::toPersianDigits(QString::number(count)))
         : u"<p>%1 members chose to be listed here.</p>"_s.arg(count);
     return page(u"page-members"_s, language, u"members"_s,
         fa ? u"فهرست اعضا"_s : u"Member directory"_s,

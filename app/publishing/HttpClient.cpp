@@ -83,8 +83,7 @@ int HttpClient::retryAfterMs(const QByteArray &value)
         return seconds < 0 ? -1 : int(std::min<qint64>(qint64(seconds) * 1000, INT_MAX));
     }
     const QDateTime when = QLocale::c().toDateTime(
-        QString::fromLatin1(trimmed).replace(u" GMT"_s, QString()),
-        u"ddd, dd MMM yyyy HH:mm:ss"_s);
+        QString::fromLatin1(trimmed).replace(u" GMT"_s, QString()), u"ddd, dd MMM yyyy HH:mm:ss"_s);
     if (!when.isValid()) {
         return -1;
     }
@@ -170,7 +169,9 @@ HttpReply HttpClient::send(const HttpRequest &request, const Progress &progress)
     flight.request = request;
     flight.progress = progress;
     QEventLoop loop;
-    flight.onFinished = [&loop] { loop.quit(); };
+    flight.onFinished = [&loop] {
+        loop.quit();
+    };
     start(flight);
     if (!flight.finished) {
         loop.exec();

@@ -54,8 +54,8 @@ HttpRequest JsonTarget::signedRequest(const QByteArray &method, const QString &p
         base.chop(1);
     }
     url.setPath(base + path);
-    const QByteArray encodedPath = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority
-        | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    const QByteArray encodedPath = url.toEncoded(
+        QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveQuery | QUrl::RemoveFragment);
     const QByteArray timestamp = QByteArray::number(QDateTime::currentSecsSinceEpoch());
     HttpRequest request;
     request.method = method;
@@ -86,8 +86,9 @@ QJsonObject JsonTarget::document(const Payload &payload)
         {u"category"_s, payload.category}, {u"tags"_s, QJsonArray::fromStringList(payload.tags)},
         {u"featured_image"_s, image},
         {u"status"_s, payload.scheduled() ? u"scheduled"_s : u"published"_s},
-        {u"published_at"_s, timeOrNull(payload.publishAt.isValid() ? payload.publishAt
-                                                                    : QDateTime::currentDateTimeUtc())},
+        {u"published_at"_s,
+            timeOrNull(
+                payload.publishAt.isValid() ? payload.publishAt : QDateTime::currentDateTimeUtc())},
         {u"publish_until"_s, dateOrNull(payload.publishUntil)},
         {u"event_date"_s, dateOrNull(payload.eventDate)},
         {u"updated_at"_s, timeOrNull(payload.updatedAt)}, {u"revision"_s, payload.revision},
@@ -109,7 +110,8 @@ Result<QString> JsonTarget::checkConnection()
                      "Check the portal's address.")
                 .arg(m_site.url.toString()));
     }
-    return Text::tr("Connected to the portal at %1; it accepts the signature.").arg(m_site.url.host());
+    return Text::tr("Connected to the portal at %1; it accepts the signature.")
+        .arg(m_site.url.host());
 }
 
 Result<std::optional<RemoteMedia>> JsonTarget::findMedia(const MediaUpload &)
@@ -118,7 +120,8 @@ Result<std::optional<RemoteMedia>> JsonTarget::findMedia(const MediaUpload &)
     return std::optional<RemoteMedia>();
 }
 
-Result<RemoteMedia> JsonTarget::uploadMedia(const MediaUpload &media, const HttpClient::Progress &progress)
+Result<RemoteMedia> JsonTarget::uploadMedia(
+    const MediaUpload &media, const HttpClient::Progress &progress)
 {
     HttpRequest request = signedRequest(
         "PUT", u"/v1/media/"_s + media.sha256, media.bytes, media.mimeType.toLatin1());
@@ -126,7 +129,8 @@ Result<RemoteMedia> JsonTarget::uploadMedia(const MediaUpload &media, const Http
     request.headers.append({QByteArray("X-Daftar-Filename"),
         (u"daftar-"_s + media.sha256.left(20) + u'.' + (extension.isEmpty() ? u"jpg"_s : extension))
             .toLatin1()});
-    request.headers.append({QByteArray("X-Daftar-Alt"), QByteArray(QUrl::toPercentEncoding(media.alt))});
+    request.headers.append(
+        {QByteArray("X-Daftar-Alt"), QByteArray(QUrl::toPercentEncoding(media.alt))});
     const HttpReply reply = m_http.send(request, progress);
     if (!reply.ok()) {
         return replyError(m_site, Text::tr("Sending the image %1").arg(media.fileName), reply);
@@ -146,7 +150,8 @@ Result<std::optional<RemoteItem>> JsonTarget::fetch(const Payload &payload, cons
         return std::optional<RemoteItem>();
     }
     if (!reply.ok()) {
-        return replyError(m_site, Text::tr("Reading \"%1\" from the portal").arg(payload.title), reply);
+        return replyError(
+            m_site, Text::tr("Reading \"%1\" from the portal").arg(payload.title), reply);
     }
     const QJsonObject json = reply.json().object();
     RemoteItem item;
@@ -165,7 +170,8 @@ Result<RemoteItem> JsonTarget::put(const Payload &payload)
     const HttpReply reply = m_http.send(signedRequest(
         "PUT", u"/v1/items/"_s + payload.key, body, "application/json; charset=utf-8"));
     if (!reply.ok()) {
-        return replyError(m_site, Text::tr("Sending \"%1\" to the portal").arg(payload.title), reply);
+        return replyError(
+            m_site, Text::tr("Sending \"%1\" to the portal").arg(payload.title), reply);
     }
     const QJsonObject json = reply.json().object();
     RemoteItem item;

@@ -16,9 +16,11 @@ public:
 
     Result<QString> checkConnection() override;
     Result<std::optional<RemoteMedia>> findMedia(const MediaUpload &media) override;
-    Result<RemoteMedia> uploadMedia(const MediaUpload &media, const HttpClient::Progress &progress) override;
+    Result<RemoteMedia> uploadMedia(
+        const MediaUpload &media, const HttpClient::Progress &progress) override;
     Result<std::optional<RemoteItem>> find(const Payload &payload) override;
-    Result<std::optional<RemoteItem>> fetch(const Payload &payload, const QString &remoteId) override;
+    Result<std::optional<RemoteItem>> fetch(
+        const Payload &payload, const QString &remoteId) override;
     Result<RemoteItem> create(const Payload &payload) override;
     Result<RemoteItem> update(const QString &remoteId, const Payload &payload) override;
     Status unpublish(const Payload &payload, const QString &remoteId) override;

@@ -41,7 +41,8 @@ QString nowText()
 
 QDateTime timeFrom(const QVariant &value)
 {
-    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
 }
 
 std::optional<JobState> jobStateFromId(const QString &id)
@@ -88,7 +89,8 @@ Job jobFromRow(const QSqlQuery &query)
     job.entityId = query.value(4).toLongLong();
     job.language = query.value(5).toString();
     job.title = job.entity == Entity::Article ? query.value(6).toString() : pageTitle(job.entity);
-    job.action = query.value(7).toString() == "unpublish"_L1 ? JobAction::Unpublish : JobAction::Publish;
+    job.action
+        = query.value(7).toString() == "unpublish"_L1 ? JobAction::Unpublish : JobAction::Publish;
     job.state = jobStateFromId(query.value(8).toString()).value_or(JobState::Pending);
     job.attempts = query.value(9).toInt();
     job.progress = query.value(10).toInt();
@@ -133,12 +135,18 @@ bool claimantAlive(const QString &claimedBy, const QDateTime &claimedAt)
 QString jobStateId(JobState state)
 {
     switch (state) {
-    case JobState::Pending: return u"pending"_s;
-    case JobState::Running: return u"running"_s;
-    case JobState::Failed: return u"failed"_s;
-    case JobState::Conflict: return u"conflict"_s;
-    case JobState::Done: return u"done"_s;
-    case JobState::Cancelled: return u"cancelled"_s;
+    case JobState::Pending:
+        return u"pending"_s;
+    case JobState::Running:
+        return u"running"_s;
+    case JobState::Failed:
+        return u"failed"_s;
+    case JobState::Conflict:
+        return u"conflict"_s;
+    case JobState::Done:
+        return u"done"_s;
+    case JobState::Cancelled:
+        return u"cancelled"_s;
     }
     return {};
 }
@@ -146,12 +154,18 @@ QString jobStateId(JobState state)
 QString jobStateDisplayName(JobState state)
 {
     switch (state) {
-    case JobState::Pending: return Text::tr("Waiting");
-    case JobState::Running: return Text::tr("Sending");
-    case JobState::Failed: return Text::tr("Failed");
-    case JobState::Conflict: return Text::tr("Changed on the site");
-    case JobState::Done: return Text::tr("Done");
-    case JobState::Cancelled: return Text::tr("Cancelled");
+    case JobState::Pending:
+        return Text::tr("Waiting");
+    case JobState::Running:
+        return Text::tr("Sending");
+    case JobState::Failed:
+        return Text::tr("Failed");
+    case JobState::Conflict:
+        return Text::tr("Changed on the site");
+    case JobState::Done:
+        return Text::tr("Done");
+    case JobState::Cancelled:
+        return Text::tr("Cancelled");
     }
     return {};
 }
@@ -169,9 +183,12 @@ QString jobActionDisplayName(JobAction action)
 QString entityId(Entity entity)
 {
     switch (entity) {
-    case Entity::Article: return u"article"_s;
-    case Entity::BranchesPage: return u"branches"_s;
-    case Entity::MembersPage: return u"members"_s;
+    case Entity::Article:
+        return u"article"_s;
+    case Entity::BranchesPage:
+        return u"branches"_s;
+    case Entity::MembersPage:
+        return u"members"_s;
     }
     return {};
 }
@@ -188,10 +205,11 @@ Result<qint64> upsertJob(storage::Database &db, const accounts::Actor &actor, co
 {
     qint64 id = 0;
     const Status written = db.inTransaction([&]() -> Status {
-        auto waiting = db.run(u"SELECT id, action FROM publish_jobs WHERE site_id = ? AND entity = ? "
-                              "AND entity_id = ? AND state IN ('pending', 'failed', 'conflict') "
-                              "ORDER BY id"_s,
-            {site.id, entityId(entity), itemId});
+        auto waiting
+            = db.run(u"SELECT id, action FROM publish_jobs WHERE site_id = ? AND entity = ? "
+                     "AND entity_id = ? AND state IN ('pending', 'failed', 'conflict') "
+                     "ORDER BY id"_s,
+                {site.id, entityId(entity), itemId});
         if (!waiting) {
             return waiting.error();
         }
@@ -221,17 +239,18 @@ Result<qint64> upsertJob(storage::Database &db, const accounts::Actor &actor, co
         }
         auto inserted = db.run(
             u"INSERT INTO publish_jobs (site_id, entity, entity_id, language, action, state, "
-            "step, created_at, updated_at, queued_by) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?) "
+            "step, created_at, updated_at, queued_by) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, "
+            "?) "
             "RETURNING id"_s,
-            {site.id, entityId(entity), itemId, language, jobActionId(action),
-                Text::tr("Queued"), now, now, actor.auditActor().name});
+            {site.id, entityId(entity), itemId, language, jobActionId(action), Text::tr("Queued"),
+                now, now, actor.auditActor().name});
         if (!inserted) {
             return inserted.error();
         }
         inserted->next();
         id = inserted->value(0).toLongLong();
-        return storage::AuditLog::record(db, actor.auditActor(), u"publish.queue"_s, u"publish_job"_s,
-            QString::number(id), {},
+        return storage::AuditLog::record(db, actor.auditActor(), u"publish.queue"_s,
+            u"publish_job"_s, QString::number(id), {},
             {{u"site"_s, site.name}, {u"entity"_s, entityId(entity)}, {u"entity_id"_s, itemId},
                 {u"action"_s, jobActionId(action)}});
     });
@@ -241,7 +260,8 @@ Result<qint64> upsertJob(storage::Database &db, const accounts::Actor &actor, co
     return id;
 }
 
-Result<QList<Site>> sitesFor(storage::Database &db, std::optional<qint64> siteId, const QString &language)
+Result<QList<Site>> sitesFor(
+    storage::Database &db, std::optional<qint64> siteId, const QString &language)
 {
     SiteService sites(db);
     if (siteId) {
@@ -257,7 +277,8 @@ Result<QList<Site>> sitesFor(storage::Database &db, std::optional<qint64> siteId
     }
     QList<Site> matching;
     for (const Site &site : std::as_const(*all)) {
-        if (site.enabled && (site.language.isEmpty() || language.isEmpty() || site.language == language)) {
+        if (site.enabled
+            && (site.language.isEmpty() || language.isEmpty() || site.language == language)) {
             matching << site;
         }
     }
@@ -284,7 +305,8 @@ Result<QList<qint64>> Outbox::queuePublish(
         if (!article) {
             return article.error();
         }
-        if (article->status != ArticleStatus::Approved && article->status != ArticleStatus::Scheduled
+        if (article->status != ArticleStatus::Approved
+            && article->status != ArticleStatus::Scheduled
             && article->status != ArticleStatus::Published) {
             return makeError(Error::Kind::Invalid,
                 Text::tr("\"%1\" is %2: only approved, scheduled or published articles go to "
@@ -313,7 +335,8 @@ Result<QList<qint64>> Outbox::queuePublish(
     return jobIds;
 }
 
-Result<QList<qint64>> Outbox::queueApproved(const accounts::Actor &actor, std::optional<qint64> siteId)
+Result<QList<qint64>> Outbox::queueApproved(
+    const accounts::Actor &actor, std::optional<qint64> siteId)
 {
     if (const Status allowed = actor.require(Permission::ReviewArticles); !allowed) {
         return allowed.error();
@@ -341,10 +364,11 @@ Result<QList<qint64>> Outbox::queueApproved(const accounts::Actor &actor, std::o
             return sites.error();
         }
         for (const Site &site : std::as_const(*sites)) {
-            auto pushed = m_db.run(u"SELECT pushed_revision FROM publications WHERE site_id = ? AND "
-                                   "entity = 'article' AND entity_id = ? AND live = 1 "
-                                   "AND remote_id IS NOT NULL"_s,
-                {site.id, candidate.id});
+            auto pushed
+                = m_db.run(u"SELECT pushed_revision FROM publications WHERE site_id = ? AND "
+                           "entity = 'article' AND entity_id = ? AND live = 1 "
+                           "AND remote_id IS NOT NULL"_s,
+                    {site.id, candidate.id});
             if (!pushed) {
                 return pushed.error();
             }
@@ -366,7 +390,8 @@ Result<QList<qint64>> Outbox::queueApproved(const accounts::Actor &actor, std::o
     return jobIds + *expired;
 }
 
-Result<QList<qint64>> Outbox::queueExpired(const accounts::Actor &actor, std::optional<qint64> siteId)
+Result<QList<qint64>> Outbox::queueExpired(
+    const accounts::Actor &actor, std::optional<qint64> siteId)
 {
     if (const Status allowed = actor.require(Permission::ReviewArticles); !allowed) {
         return allowed.error();
@@ -395,8 +420,8 @@ Result<QList<qint64>> Outbox::queueExpired(const accounts::Actor &actor, std::op
         if (!record) {
             return record.error();
         }
-        auto id = upsertJob(m_db, actor, *record, Entity::Article, article, language,
-            JobAction::Unpublish);
+        auto id = upsertJob(
+            m_db, actor, *record, Entity::Article, article, language, JobAction::Unpublish);
         if (!id) {
             return id.error();
         }
@@ -431,7 +456,8 @@ Result<QList<qint64>> Outbox::queueUnpublish(
     }
     if (siteIds.isEmpty()) {
         return makeError(Error::Kind::Invalid,
-            Text::tr("\"%1\" is not on any site, so there is nothing to take down.").arg(article->title));
+            Text::tr("\"%1\" is not on any site, so there is nothing to take down.")
+                .arg(article->title));
     }
     SiteService sites(m_db);
     QList<qint64> jobIds;
@@ -450,7 +476,8 @@ Result<QList<qint64>> Outbox::queueUnpublish(
     return jobIds;
 }
 
-Result<QList<qint64>> Outbox::queueDirectories(const accounts::Actor &actor, std::optional<qint64> siteId)
+Result<QList<qint64>> Outbox::queueDirectories(
+    const accounts::Actor &actor, std::optional<qint64> siteId)
 {
     if (const Status allowed = actor.require(Permission::ReviewArticles); !allowed) {
         return allowed.error();
@@ -509,7 +536,8 @@ Result<Job> Outbox::job(const accounts::Actor &, qint64 jobId)
         return query.error();
     }
     if (!query->next()) {
-        return makeError(Error::Kind::NotFound, Text::tr("There is no publishing job %1.").arg(jobId));
+        return makeError(
+            Error::Kind::NotFound, Text::tr("There is no publishing job %1.").arg(jobId));
     }
     return jobFromRow(*query);
 }
@@ -609,10 +637,11 @@ Status Outbox::resolveConflict(const accounts::Actor &actor, qint64 jobId, Confl
     return m_db.inTransaction([&]() -> Status {
         const QString now = nowText();
         if (choice == ConflictChoice::OverwriteSite) {
-            auto updated = m_db.run(u"UPDATE publish_jobs SET state = 'pending', overwrite = 1, "
-                                    "attempts = 0, retryable = 1, next_attempt_at = NULL, step = ?, "
-                                    "updated_at = ? WHERE id = ?"_s,
-                {Text::tr("Will overwrite the site's version"), now, jobId});
+            auto updated
+                = m_db.run(u"UPDATE publish_jobs SET state = 'pending', overwrite = 1, "
+                           "attempts = 0, retryable = 1, next_attempt_at = NULL, step = ?, "
+                           "updated_at = ? WHERE id = ?"_s,
+                    {Text::tr("Will overwrite the site's version"), now, jobId});
             if (!updated) {
                 return updated.error();
             }
@@ -635,12 +664,14 @@ Status Outbox::resolveConflict(const accounts::Actor &actor, qint64 jobId, Confl
         }
         return storage::AuditLog::record(m_db, actor.auditActor(), u"publish.resolve"_s,
             u"publish_job"_s, QString::number(jobId), {},
-            {{u"choice"_s, choice == ConflictChoice::OverwriteSite ? u"overwrite_site"_s : u"keep_site"_s},
+            {{u"choice"_s,
+                 choice == ConflictChoice::OverwriteSite ? u"overwrite_site"_s : u"keep_site"_s},
                 {u"site_modified"_s, found->siteModified}});
     });
 }
 
-Result<QList<Publication>> Outbox::publications(const accounts::Actor &, std::optional<qint64> articleId)
+Result<QList<Publication>> Outbox::publications(
+    const accounts::Actor &, std::optional<qint64> articleId)
 {
     QString sql = u"SELECT p.site_id, s.name, p.entity, p.entity_id, a.title, p.remote_id, p.url, "
                   "p.remote_modified, p.pushed_revision, p.pushed_at, p.live, a.revision "
@@ -753,9 +784,9 @@ Result<bool> Outbox::claim(qint64 jobId)
 
 Status Outbox::markProgress(qint64 jobId, int progress, const QString &step)
 {
-    auto updated = m_db.run(
-        u"UPDATE publish_jobs SET progress = ?, step = ?, updated_at = ? WHERE id = ?"_s,
-        {progress, step, nowText(), jobId});
+    auto updated
+        = m_db.run(u"UPDATE publish_jobs SET progress = ?, step = ?, updated_at = ? WHERE id = ?"_s,
+            {progress, step, nowText(), jobId});
     return updated ? success() : Status(updated.error());
 }
 
@@ -783,12 +814,13 @@ Status Outbox::markFailed(qint64 jobId, const Error &error)
 
 Status Outbox::markConflict(qint64 jobId, const QString &siteJson)
 {
-    auto updated = m_db.run(u"UPDATE publish_jobs SET state = 'conflict', conflict_json = ?, "
-                            "claimed_by = NULL, step = ?, last_error = ?, updated_at = ? WHERE id = ?"_s,
-        {siteJson, Text::tr("Waiting for the chief editor's choice"),
-            Text::tr("Someone changed this on the site after Daftar last sent it. Choose which "
-                     "version to keep."),
-            nowText(), jobId});
+    auto updated
+        = m_db.run(u"UPDATE publish_jobs SET state = 'conflict', conflict_json = ?, "
+                   "claimed_by = NULL, step = ?, last_error = ?, updated_at = ? WHERE id = ?"_s,
+            {siteJson, Text::tr("Waiting for the chief editor's choice"),
+                Text::tr("Someone changed this on the site after Daftar last sent it. Choose which "
+                         "version to keep."),
+                nowText(), jobId});
     return updated ? success() : Status(updated.error());
 }
 

@@ -33,7 +33,8 @@ enum class JobState {
 // What a job publishes: an article/announcement, or one of the directory pages.
 enum class Entity { Article, BranchesPage, MembersPage };
 
-QString jobStateId(JobState state); // "pending", "running", "failed", "conflict", "done", "cancelled"
+QString jobStateId(
+    JobState state); // "pending", "running", "failed", "conflict", "done", "cancelled"
 QString jobStateDisplayName(JobState state);
 QString jobActionId(JobAction action); // "publish", "unpublish"
 QString jobActionDisplayName(JobAction action);
@@ -111,8 +112,8 @@ public:
     // whose language matches. Needs ReviewArticles; only approved, scheduled or
     // published articles can be published. A job already waiting for the same
     // article and site is reused, never doubled. Returns the job ids.
-    Result<QList<qint64>> queuePublish(const accounts::Actor &actor, const QList<qint64> &articleIds,
-        std::optional<qint64> siteId = std::nullopt);
+    Result<QList<qint64>> queuePublish(const accounts::Actor &actor,
+        const QList<qint64> &articleIds, std::optional<qint64> siteId = std::nullopt);
     // Everything approved (and scheduled whose time has come) that is not on its
     // sites yet or changed since, plus the take-down of announcements whose
     // publish-until date has passed.

@@ -71,7 +71,8 @@ Error replyError(const Site &site, const QString &what, const HttpReply &reply)
     const QJsonObject body = reply.json().object();
     const QString siteMessage = body.value(u"message"_s).toString();
     const QString code = body.value(u"code"_s).toString();
-    QString message = Text::tr("%1: the site %2 answered %3").arg(what, site.name).arg(reply.status);
+    QString message
+        = Text::tr("%1: the site %2 answered %3").arg(what, site.name).arg(reply.status);
     if (!siteMessage.isEmpty()) {
         message += Text::tr(" with the message \"%1\"").arg(siteMessage);
     }

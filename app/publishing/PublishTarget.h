@@ -79,17 +79,21 @@ public:
     virtual Result<QString> checkConnection() = 0;
     // Looks up media sent before whose answer was lost.
     virtual Result<std::optional<RemoteMedia>> findMedia(const MediaUpload &media) = 0;
-    virtual Result<RemoteMedia> uploadMedia(const MediaUpload &media, const HttpClient::Progress &progress) = 0;
+    virtual Result<RemoteMedia> uploadMedia(
+        const MediaUpload &media, const HttpClient::Progress &progress)
+        = 0;
     // Finds an item a lost answer may have created (by the key Daftar controls).
     virtual Result<std::optional<RemoteItem>> find(const Payload &payload) = 0;
     // The item as the site has it now; nullopt when it is gone from the site.
-    virtual Result<std::optional<RemoteItem>> fetch(const Payload &payload, const QString &remoteId) = 0;
+    virtual Result<std::optional<RemoteItem>> fetch(const Payload &payload, const QString &remoteId)
+        = 0;
     virtual Result<RemoteItem> create(const Payload &payload) = 0;
     virtual Result<RemoteItem> update(const QString &remoteId, const Payload &payload) = 0;
     virtual Status unpublish(const Payload &payload, const QString &remoteId) = 0;
 };
 
-std::unique_ptr<PublishTarget> makeTarget(const Site &site, const QString &secret, HttpClient &http);
+std::unique_ptr<PublishTarget> makeTarget(
+    const Site &site, const QString &secret, HttpClient &http);
 
 // The reply as an Error for the user, in their language, with the site's own
 // message when it gave one. Retryable failures are Kind::Unavailable.

@@ -96,8 +96,8 @@ private:
     Result<JobRow> readJob(qint64 jobId);
     Result<PublicationRow> publication(const JobRow &job);
     Status setSending(const JobRow &job);
-    Result<RemoteMedia> ensureMedia(const JobRow &job, PublishTarget &target, qint64 mediaId,
-        const QString &alt);
+    Result<RemoteMedia> ensureMedia(
+        const JobRow &job, PublishTarget &target, qint64 mediaId, const QString &alt);
     // Creates or updates; nullopt when the site's copy changed and the job went to conflict.
     Result<std::optional<RemoteItem>> push(const JobRow &job, PublishTarget &target,
         const Payload &payload, const QString &ourContent);
@@ -132,7 +132,8 @@ Result<JobRow> Worker::readJob(qint64 jobId)
         return query.error();
     }
     if (!query->next()) {
-        return makeError(Error::Kind::NotFound, Text::tr("There is no publishing job %1.").arg(jobId));
+        return makeError(
+            Error::Kind::NotFound, Text::tr("There is no publishing job %1.").arg(jobId));
     }
     JobRow job;
     job.id = jobId;
@@ -143,7 +144,8 @@ Result<JobRow> Worker::readJob(qint64 jobId)
                                          : Entity::Article;
     job.entityId = query->value(2).toLongLong();
     job.language = query->value(3).toString();
-    job.action = query->value(4).toString() == "unpublish"_L1 ? JobAction::Unpublish : JobAction::Publish;
+    job.action
+        = query->value(4).toString() == "unpublish"_L1 ? JobAction::Unpublish : JobAction::Publish;
     job.overwrite = query->value(5).toInt() != 0;
     return job;
 }
@@ -167,10 +169,11 @@ Result<PublicationRow> Worker::publication(const JobRow &job)
 
 Status Worker::setSending(const JobRow &job)
 {
-    auto written = m_db.run(u"INSERT INTO publications (site_id, entity, entity_id, sending_since) "
-                            "VALUES (?, ?, ?, ?) ON CONFLICT (site_id, entity, entity_id) "
-                            "DO UPDATE SET sending_since = excluded.sending_since, remote_id = NULL"_s,
-        {job.siteId, entityId(job.entity), job.entityId, nowText()});
+    auto written
+        = m_db.run(u"INSERT INTO publications (site_id, entity, entity_id, sending_since) "
+                   "VALUES (?, ?, ?, ?) ON CONFLICT (site_id, entity, entity_id) "
+                   "DO UPDATE SET sending_since = excluded.sending_since, remote_id = NULL"_s,
+            {job.siteId, entityId(job.entity), job.entityId, nowText()});
     return written ? success() : Status(written.error());
 }
 
@@ -202,11 +205,12 @@ Result<RemoteMedia> Worker::ensureMedia(
     MediaUpload upload {mediaId, item->sha256, item->fileName, item->mimeType,
         alt.isEmpty() ? item->alt : alt, *bytes};
     const auto store = [&](const RemoteMedia &remote) -> Status {
-        auto written = m_db.run(u"INSERT INTO remote_media (site_id, media_id, remote_id, url, "
-                                "uploaded_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (site_id, media_id) "
-                                "DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url, "
-                                "uploaded_at = excluded.uploaded_at, sending_since = NULL"_s,
-            {job.siteId, mediaId, remote.remoteId, remote.url.toString(), nowText()});
+        auto written
+            = m_db.run(u"INSERT INTO remote_media (site_id, media_id, remote_id, url, "
+                       "uploaded_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (site_id, media_id) "
+                       "DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url, "
+                       "uploaded_at = excluded.uploaded_at, sending_since = NULL"_s,
+                {job.siteId, mediaId, remote.remoteId, remote.url.toString(), nowText()});
         return written ? success() : Status(written.error());
     };
     if (sending) {
@@ -223,10 +227,11 @@ Result<RemoteMedia> Worker::ensureMedia(
         }
     }
     for (int attempt = 1;; ++attempt) {
-        auto marked = m_db.run(u"INSERT INTO remote_media (site_id, media_id, sending_since) VALUES "
-                               "(?, ?, ?) ON CONFLICT (site_id, media_id) DO UPDATE SET "
-                               "sending_since = excluded.sending_since"_s,
-            {job.siteId, mediaId, nowText()});
+        auto marked
+            = m_db.run(u"INSERT INTO remote_media (site_id, media_id, sending_since) VALUES "
+                       "(?, ?, ?) ON CONFLICT (site_id, media_id) DO UPDATE SET "
+                       "sending_since = excluded.sending_since"_s,
+                {job.siteId, mediaId, nowText()});
         if (!marked) {
             return marked.error();
         }
@@ -342,7 +347,8 @@ Status Worker::finishPublished(const JobRow &job, const RemoteItem &item, int re
             "remote_modified, pushed_revision, pushed_at, live, sending_since) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, NULL) ON CONFLICT (site_id, entity, entity_id) "
             "DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url, "
-            "remote_modified = excluded.remote_modified, pushed_revision = excluded.pushed_revision, "
+            "remote_modified = excluded.remote_modified, pushed_revision = "
+            "excluded.pushed_revision, "
             "pushed_at = excluded.pushed_at, live = 1, sending_since = NULL"_s,
             {job.siteId, entityId(job.entity), job.entityId, item.remoteId, item.url.toString(),
                 item.modified, revision, now});
@@ -387,7 +393,8 @@ Status Worker::publishArticle(const JobRow &job, PublishTarget &target, bool &co
         progress(job.id, 10 + 40 * i / int(mediaIds.size()),
             Text::tr("Sending image %1 of %2").arg(i + 1).arg(mediaIds.size()));
         const bool featured = article->featuredImageId && *article->featuredImageId == mediaIds[i];
-        auto remote = ensureMedia(job, target, mediaIds[i], featured ? article->imageAlt : QString());
+        auto remote
+            = ensureMedia(job, target, mediaIds[i], featured ? article->imageAlt : QString());
         if (!remote) {
             return remote.error();
         }
@@ -396,7 +403,9 @@ Status Worker::publishArticle(const JobRow &job, PublishTarget &target, bool &co
     // The same fragment the preview shows, sanitised again on the way out,
     // with the images pointing at the site's copies.
     newsroom::PageOptions options;
-    options.mediaUrl = [&sent](qint64 id) { return sent.value(id).url.toString(QUrl::FullyEncoded); };
+    options.mediaUrl = [&sent](qint64 id) {
+        return sent.value(id).url.toString(QUrl::FullyEncoded);
+    };
     const QString body = newsroom::articleBodyHtml(*article, options);
     Payload payload;
     payload.entity = Entity::Article;
@@ -498,9 +507,10 @@ Status Worker::unpublish(const JobRow &job, PublishTarget &target)
     }
     const Status written = m_db.inTransaction([&]() -> Status {
         const QString now = nowText();
-        auto stored = m_db.run(u"UPDATE publications SET live = 0, pushed_at = ?, "
-                               "sending_since = NULL WHERE site_id = ? AND entity = ? AND entity_id = ?"_s,
-            {now, job.siteId, entityId(job.entity), job.entityId});
+        auto stored
+            = m_db.run(u"UPDATE publications SET live = 0, pushed_at = ?, "
+                       "sending_since = NULL WHERE site_id = ? AND entity = ? AND entity_id = ?"_s,
+                {now, job.siteId, entityId(job.entity), job.entityId});
         if (!stored) {
             return stored.error();
         }
@@ -514,7 +524,8 @@ Status Worker::unpublish(const JobRow &job, PublishTarget &target)
         return written;
     }
     if (article
-        && (article->status == ArticleStatus::Published || article->status == ArticleStatus::Scheduled)) {
+        && (article->status == ArticleStatus::Published
+            || article->status == ArticleStatus::Scheduled)) {
         auto live = m_db.run(u"SELECT COUNT(*) FROM publications WHERE entity = 'article' AND "
                              "entity_id = ? AND live = 1"_s,
             {job.entityId});
@@ -657,7 +668,8 @@ RunSummary Publisher::run(const std::optional<QList<qint64>> &jobIds)
             }
             sites.insert(job->siteId, SiteContext {*site, SiteSecrets::read(*site)});
         }
-        const QString key = u"%1/%2/%3"_s.arg(job->siteId).arg(entityId(job->entity)).arg(job->entityId);
+        const QString key
+            = u"%1/%2/%3"_s.arg(job->siteId).arg(entityId(job->entity)).arg(job->entityId);
         if (const auto found = groupOf.constFind(key); found != groupOf.constEnd()) {
             groups[*found] << id;
         } else {
@@ -709,7 +721,8 @@ RunSummary Publisher::run(const std::optional<QList<qint64>> &jobIds)
             break;
         case JobState::Conflict:
             ++summary.conflicts;
-            summary.errors << Text::tr("%1 — %2: %3").arg(job->siteName, job->title, job->lastError);
+            summary.errors
+                << Text::tr("%1 — %2: %3").arg(job->siteName, job->title, job->lastError);
             break;
         case JobState::Failed:
         case JobState::Pending:

@@ -61,7 +61,8 @@ Status validate(Site &site)
         return makeError(Error::Kind::Invalid, Text::tr("Give the site a name, e.g. \"main\"."));
     }
     if (site.name.size() > 60) {
-        return makeError(Error::Kind::Invalid, Text::tr("A site's name can have at most 60 characters."));
+        return makeError(
+            Error::Kind::Invalid, Text::tr("A site's name can have at most 60 characters."));
     }
     const QString scheme = site.url.scheme();
     if (!site.url.isValid() || (scheme != "http"_L1 && scheme != "https"_L1)
@@ -83,12 +84,12 @@ Status validate(Site &site)
                 .arg(site.passwordEnv));
     }
     if (!site.language.isEmpty() && site.language != "fa"_L1 && site.language != "en"_L1) {
-        return makeError(Error::Kind::Invalid,
-            Text::tr("A site's language is fa, en or empty (any)."));
+        return makeError(
+            Error::Kind::Invalid, Text::tr("A site's language is fa, en or empty (any)."));
     }
     if (site.timeoutSeconds < 1 || site.timeoutSeconds > 600) {
-        return makeError(Error::Kind::Invalid,
-            Text::tr("The timeout must be between 1 and 600 seconds."));
+        return makeError(
+            Error::Kind::Invalid, Text::tr("The timeout must be between 1 and 600 seconds."));
     }
     return success();
 }
@@ -178,7 +179,8 @@ Result<Site> SiteService::get(qint64 id)
 
 Result<Site> SiteService::byName(const QString &name)
 {
-    auto query = m_db.run(u"SELECT "_s + columns + u" FROM sites WHERE name = ?"_s, {name.trimmed()});
+    auto query
+        = m_db.run(u"SELECT "_s + columns + u" FROM sites WHERE name = ?"_s, {name.trimmed()});
     if (!query) {
         return query.error();
     }
@@ -207,14 +209,14 @@ Result<Site> SiteService::add(const accounts::Actor &actor, Site site)
             return duplicateName(site.name);
         }
         const QString now = nowText();
-        auto inserted = m_db.run(
-            u"INSERT INTO sites (name, type, url, username, password_env, language, "
-            "unpublish_mode, timeout_seconds, enabled, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
-            {site.name, siteTypeId(site.type), site.url.toString(), orEmpty(site.user),
-                orEmpty(site.passwordEnv), orEmpty(site.language),
-                unpublishModeId(site.unpublishMode), site.timeoutSeconds, site.enabled ? 1 : 0,
-                now, now});
+        auto inserted
+            = m_db.run(u"INSERT INTO sites (name, type, url, username, password_env, language, "
+                       "unpublish_mode, timeout_seconds, enabled, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+                {site.name, siteTypeId(site.type), site.url.toString(), orEmpty(site.user),
+                    orEmpty(site.passwordEnv), orEmpty(site.language),
+                    unpublishModeId(site.unpublishMode), site.timeoutSeconds, site.enabled ? 1 : 0,
+                    now, now});
         if (!inserted) {
             return inserted.error();
         }
@@ -242,7 +244,8 @@ Result<Site> SiteService::update(const accounts::Actor &actor, Site site)
         if (!before) {
             return before.error();
         }
-        auto clash = m_db.run(u"SELECT 1 FROM sites WHERE name = ? AND id <> ?"_s, {site.name, site.id});
+        auto clash
+            = m_db.run(u"SELECT 1 FROM sites WHERE name = ? AND id <> ?"_s, {site.name, site.id});
         if (!clash) {
             return clash.error();
         }
@@ -281,8 +284,7 @@ Status SiteService::remove(const accounts::Actor &actor, qint64 id)
         }
         // Explicit deletes: SQLite's ON DELETE CASCADE needs foreign_keys, and
         // the order keeps PostgreSQL's checks happy as well.
-        for (const QString &table :
-            {u"publish_jobs"_s, u"publications"_s, u"remote_media"_s}) {
+        for (const QString &table : {u"publish_jobs"_s, u"publications"_s, u"remote_media"_s}) {
             if (auto gone = m_db.run(u"DELETE FROM "_s + table + u" WHERE site_id = ?"_s, {id});
                 !gone) {
                 return gone.error();

@@ -1,9 +1,8 @@
 #include "SiteSecrets.h"
 
-#include <qt6keychain/keychain.h>
-
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <qt6keychain/keychain.h>
 
 using namespace Qt::StringLiterals;
 

@@ -94,8 +94,8 @@ RemoteItem WordPressTarget::itemFromJson(const QJsonObject &json)
 
 Result<QString> WordPressTarget::checkConnection()
 {
-    const HttpReply reply = m_http.send(
-        request("GET", route(u"/wp/v2/users/me"_s, {{u"context"_s, u"edit"_s}})));
+    const HttpReply reply
+        = m_http.send(request("GET", route(u"/wp/v2/users/me"_s, {{u"context"_s, u"edit"_s}})));
     if (!reply.ok()) {
         return replyError(m_site, Text::tr("Checking the connection"), reply);
     }
@@ -129,8 +129,9 @@ Result<std::optional<RemoteMedia>> WordPressTarget::findMedia(const MediaUpload 
     if (!*kept) {
         return std::optional<RemoteMedia>();
     }
-    return std::optional<RemoteMedia>(RemoteMedia {QString::number((*kept)->value(u"id"_s).toInteger()),
-        QUrl((*kept)->value(u"source_url"_s).toString())});
+    return std::optional<RemoteMedia>(
+        RemoteMedia {QString::number((*kept)->value(u"id"_s).toInteger()),
+            QUrl((*kept)->value(u"source_url"_s).toString())});
 }
 
 QString WordPressTarget::slugFamily(const QString &slug)
@@ -149,7 +150,8 @@ Result<std::optional<QJsonObject>> WordPressTarget::keepOne(const QString &colle
     QList<QJsonObject> copies;
     for (const QJsonValue &value : found) {
         const QJsonObject item = value.toObject();
-        const QString itemSlug = QUrl::fromPercentEncoding(item.value(u"slug"_s).toString().toUtf8());
+        const QString itemSlug
+            = QUrl::fromPercentEncoding(item.value(u"slug"_s).toString().toUtf8());
         const QString itemTitle = item.value(u"title"_s).toObject().value(u"raw"_s).toString();
         if (itemSlug == slug) {
             if (keeper) {
@@ -171,7 +173,8 @@ Result<std::optional<QJsonObject>> WordPressTarget::keepOne(const QString &colle
             route(u"/wp/v2/%1/%2"_s.arg(collectionName).arg(copy.value(u"id"_s).toInteger()),
                 {{u"force"_s, u"true"_s}})));
         if (!gone.ok() && gone.status != 404 && gone.status != 410) {
-            return replyError(m_site, Text::tr("Removing a second copy of \"%1\"").arg(title), gone);
+            return replyError(
+                m_site, Text::tr("Removing a second copy of \"%1\"").arg(title), gone);
         }
     }
     return keeper;
@@ -184,9 +187,9 @@ Result<RemoteMedia> WordPressTarget::uploadMedia(
     // WordPress does not read RFC 5987 file names: the name sent is ASCII.
     const QByteArray boundary = "daftar-" + media.sha256.left(32).toLatin1();
     const QString extension = media.fileName.section(u'.', -1).toLower();
-    const QByteArray fileName = (mediaSlug(media.sha256) + u'.'
-                                    + (extension.isEmpty() ? u"jpg"_s : extension))
-                                    .toLatin1();
+    const QByteArray fileName
+        = (mediaSlug(media.sha256) + u'.' + (extension.isEmpty() ? u"jpg"_s : extension))
+              .toLatin1();
     QByteArray body;
     const auto field = [&](const QByteArray &name, const QString &value) {
         body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
@@ -201,7 +204,8 @@ Result<RemoteMedia> WordPressTarget::uploadMedia(
     body += "\r\n--" + boundary + "--\r\n";
 
     HttpRequest upload = request("POST", route(u"/wp/v2/media"_s));
-    upload.headers.append({QByteArray("Content-Type"), QByteArray("multipart/form-data; boundary=" + boundary)});
+    upload.headers.append(
+        {QByteArray("Content-Type"), QByteArray("multipart/form-data; boundary=" + boundary)});
     upload.body = body;
     upload.idempotent = false;
     const HttpReply reply = m_http.send(upload, progress);
@@ -228,9 +232,11 @@ Result<std::optional<RemoteItem>> WordPressTarget::find(const Payload &payload)
     const HttpReply reply = m_http.send(request("GET",
         route(u"/wp/v2/"_s + collection(payload),
             {{u"slug"_s, slugFamily(payload.slug)},
-                {u"status"_s, u"publish,future,draft,pending,private"_s}, {u"context"_s, u"edit"_s}})));
+                {u"status"_s, u"publish,future,draft,pending,private"_s},
+                {u"context"_s, u"edit"_s}})));
     if (!reply.ok()) {
-        return replyError(m_site, Text::tr("Looking for \"%1\" on the site").arg(payload.title), reply);
+        return replyError(
+            m_site, Text::tr("Looking for \"%1\" on the site").arg(payload.title), reply);
     }
     auto kept = keepOne(collection(payload), payload.slug, payload.title, reply.json().array());
     if (!kept) {
@@ -242,7 +248,8 @@ Result<std::optional<RemoteItem>> WordPressTarget::find(const Payload &payload)
     return std::optional<RemoteItem>(itemFromJson(**kept));
 }
 
-Result<std::optional<RemoteItem>> WordPressTarget::fetch(const Payload &payload, const QString &remoteId)
+Result<std::optional<RemoteItem>> WordPressTarget::fetch(
+    const Payload &payload, const QString &remoteId)
 {
     const HttpReply reply = m_http.send(request("GET",
         route(u"/wp/v2/%1/%2"_s.arg(collection(payload), remoteId), {{u"context"_s, u"edit"_s}})));
@@ -250,7 +257,8 @@ Result<std::optional<RemoteItem>> WordPressTarget::fetch(const Payload &payload,
         return std::optional<RemoteItem>();
     }
     if (!reply.ok()) {
-        return replyError(m_site, Text::tr("Reading \"%1\" from the site").arg(payload.title), reply);
+        return replyError(
+            m_site, Text::tr("Reading \"%1\" from the site").arg(payload.title), reply);
     }
     RemoteItem item = itemFromJson(reply.json().object());
     if (item.status == "trash"_L1) {
@@ -267,8 +275,8 @@ Result<qint64> WordPressTarget::term(const QString &taxonomy, const QString &nam
     }
     // Creating answers with the id either way: 201 for a new term, 400
     // term_exists with data.term_id for one the site already has.
-    const HttpReply reply = m_http.send(
-        jsonRequest("POST", route(u"/wp/v2/"_s + taxonomy), {{u"name"_s, name}}));
+    const HttpReply reply
+        = m_http.send(jsonRequest("POST", route(u"/wp/v2/"_s + taxonomy), {{u"name"_s, name}}));
     const QJsonObject json = reply.json().object();
     qint64 id = 0;
     if (reply.ok()) {
@@ -279,7 +287,7 @@ Result<qint64> WordPressTarget::term(const QString &taxonomy, const QString &nam
     if (id <= 0) {
         return replyError(m_site,
             taxonomy == "categories"_L1 ? Text::tr("Finding the category \"%1\"").arg(name)
-                                       : Text::tr("Finding the tag \"%1\"").arg(name),
+                                        : Text::tr("Finding the tag \"%1\"").arg(name),
             reply);
     }
     m_terms.insert(key, id);
@@ -288,8 +296,8 @@ Result<qint64> WordPressTarget::term(const QString &taxonomy, const QString &nam
 
 Result<QJsonObject> WordPressTarget::postBody(const Payload &payload)
 {
-    QJsonObject body {{u"title"_s, payload.title}, {u"content"_s, payload.bodyHtml},
-        {u"slug"_s, payload.slug}};
+    QJsonObject body {
+        {u"title"_s, payload.title}, {u"content"_s, payload.bodyHtml}, {u"slug"_s, payload.slug}};
     if (payload.scheduled()) {
         body.insert(u"status"_s, u"future"_s);
         body.insert(u"date_gmt"_s, gmtText(payload.publishAt));
@@ -331,7 +339,8 @@ Result<RemoteItem> WordPressTarget::create(const Payload &payload)
     request.idempotent = false;
     const HttpReply reply = m_http.send(request);
     if (!reply.ok()) {
-        return replyError(m_site, Text::tr("Creating \"%1\" on the site").arg(payload.title), reply);
+        return replyError(
+            m_site, Text::tr("Creating \"%1\" on the site").arg(payload.title), reply);
     }
     const QJsonObject created = reply.json().object();
     const QString slug = QUrl::fromPercentEncoding(created.value(u"slug"_s).toString().toUtf8());
@@ -360,7 +369,8 @@ Result<RemoteItem> WordPressTarget::update(const QString &remoteId, const Payloa
         route(u"/wp/v2/%1/%2"_s.arg(collection(payload), remoteId), {{u"context"_s, u"edit"_s}}),
         *body));
     if (!reply.ok()) {
-        return replyError(m_site, Text::tr("Updating \"%1\" on the site").arg(payload.title), reply);
+        return replyError(
+            m_site, Text::tr("Updating \"%1\" on the site").arg(payload.title), reply);
     }
     return itemFromJson(reply.json().object());
 }

@@ -17,9 +17,11 @@ public:
 
     Result<QString> checkConnection() override;
     Result<std::optional<RemoteMedia>> findMedia(const MediaUpload &media) override;
-    Result<RemoteMedia> uploadMedia(const MediaUpload &media, const HttpClient::Progress &progress) override;
+    Result<RemoteMedia> uploadMedia(
+        const MediaUpload &media, const HttpClient::Progress &progress) override;
     Result<std::optional<RemoteItem>> find(const Payload &payload) override;
-    Result<std::optional<RemoteItem>> fetch(const Payload &payload, const QString &remoteId) override;
+    Result<std::optional<RemoteItem>> fetch(
+        const Payload &payload, const QString &remoteId) override;
     Result<RemoteItem> create(const Payload &payload) override;
     Result<RemoteItem> update(const QString &remoteId, const Payload &payload) override;
     Status unpublish(const Payload &payload, const QString &remoteId) override;
@@ -30,7 +32,8 @@ public:
 private:
     QUrl route(const QString &path, const QList<QPair<QString, QString>> &query = {}) const;
     HttpRequest request(const QByteArray &method, const QUrl &url) const;
-    HttpRequest jsonRequest(const QByteArray &method, const QUrl &url, const QJsonObject &body) const;
+    HttpRequest jsonRequest(
+        const QByteArray &method, const QUrl &url, const QJsonObject &body) const;
     Result<qint64> term(const QString &taxonomy, const QString &name);
     Result<QJsonObject> postBody(const Payload &payload);
     static QString collection(const Payload &payload); // "posts" or "pages"

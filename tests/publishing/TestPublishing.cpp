@@ -5,6 +5,7 @@
 #include "FaultProxy.h"
 #include "GeneratedIds.h"
 #include "JsonReceiver.h"
+#include "PublishingTestSupport.h"
 #include "TestDatabase.h"
 #include "accounts/AccountService.h"
 #include "members/MemberService.h"
@@ -58,12 +59,7 @@ class TestPublishing : public QObject
 
     accounts::Actor addUser(const QString &name, accounts::Role role)
     {
-        auto user = accounts::AccountService(*m_db).addUser(
-            m_admin, {name, name, role, {}, u"correct horse battery"_s});
-        if (!user) {
-            qFatal("%s", qPrintable(user.errorMessage()));
-        }
-        return user->actor();
+        return test::addPublishingUser(*m_db, name, role);
     }
 
     Site addSite(const QString &name, const QUrl &url, int timeout = 5)
@@ -93,23 +89,14 @@ class TestPublishing : public QObject
         Article article;
         article.title = title;
         article.lead = u"جلسهٔ هم‌اندیشی تعاونگران برگزار شد."_s;
-        article.body = u"<p>دبیرکل «خانه تعاون» گفت: ۲۴ استان حاضر بودند.</p><p><img src=\"%1\" alt=\"x\"></p>"_s
-                           .arg(newsroom::mediaUrl(inline_->id));
+        article.body
+            = u"<p>دبیرکل «خانه تعاون» گفت: ۲۴ استان حاضر بودند.</p><p><img src=\"%1\" alt=\"x\"></p>"_s
+                  .arg(newsroom::mediaUrl(inline_->id));
         article.category = u"اخبار"_s;
         article.tags = QStringList {u"تعاون"_s, u"همایش"_s};
         article.featuredImageId = featured->id;
         article.imageAlt = u"تالار جلسه"_s;
-        newsroom::ArticleService articles(*m_db);
-        auto created = articles.create(m_editor, article);
-        if (!created) {
-            qFatal("%s", qPrintable(created.errorMessage()));
-        }
-        (void)articles.setStatus(m_editor, created->id, ArticleStatus::InReview);
-        auto approved = articles.setStatus(m_chief, created->id, ArticleStatus::Approved);
-        if (!approved) {
-            qFatal("%s", qPrintable(approved.errorMessage()));
-        }
-        return *approved;
+        return test::createApproved(*m_db, m_editor, m_chief, article);
     }
 
     RunSummary runAll()
@@ -118,10 +105,7 @@ class TestPublishing : public QObject
         return publisher.run();
     }
 
-    JobState stateOf(qint64 jobId)
-    {
-        return Outbox(*m_db).job(m_chief, jobId)->state;
-    }
+    JobState stateOf(qint64 jobId) { return Outbox(*m_db).job(m_chief, jobId)->state; }
 
 private slots:
     void init()
@@ -218,7 +202,8 @@ private slots:
     void publishSendsMediaFirstSignedAndRecordsWhereItIs()
     {
         addSite(u"portal"_s, m_portal->url());
-        const Article article = approvedArticle(u"نشست هم‌اندیشی تعاونگران"_s);
+        const Article article
+            = approvedArticle(u"نشست هم‌اندیشی تعاونگران"_s);
         Outbox outbox(*m_db);
         auto jobs = outbox.queuePublish(m_chief, {article.id});
         QVERIFY(jobs);
@@ -248,7 +233,8 @@ private slots:
         QVERIFY(!where->first().changedSince);
         QVERIFY(where->first().url.isValid());
         // The newsroom shows it as published now.
-        QCOMPARE(newsroom::ArticleService(*m_db).get(m_chief, article.id)->status, ArticleStatus::Published);
+        QCOMPARE(newsroom::ArticleService(*m_db).get(m_chief, article.id)->status,
+            ArticleStatus::Published);
 
         // A second run sends nothing: queueApproved sees it is in sync.
         QCOMPARE(outbox.queueApproved(m_chief)->size(), 0);
@@ -280,7 +266,8 @@ private slots:
         const RunSummary held = runAll();
         QCOMPARE(held.conflicts, 1);
         QCOMPARE(stateOf(jobs->first()), JobState::Conflict);
-        QCOMPARE(m_portal->items()[key].document[u"title"_s].toString(), u"عنوانی که روی سایت عوض شد"_s);
+        QCOMPARE(
+            m_portal->items()[key].document[u"title"_s].toString(), u"عنوانی که روی سایت عوض شد"_s);
         auto conflict = outbox.conflict(m_chief, jobs->first());
         QVERIFY(conflict);
         QCOMPARE(conflict->siteTitle, u"عنوانی که روی سایت عوض شد"_s);
@@ -320,7 +307,8 @@ private slots:
         QVERIFY(!outbox.queueUnpublish(m_chief, article.id)); // nothing left to take down
 
         // The announcement's last day passed: any run takes it down.
-        QVERIFY(m_db->run(u"UPDATE articles SET kind = 'announcement', publish_until = ? WHERE id = ?"_s,
+        QVERIFY(m_db->run(
+            u"UPDATE articles SET kind = 'announcement', publish_until = ? WHERE id = ?"_s,
             {QDate::currentDate().addDays(-1).toString(Qt::ISODate), announcement.id}));
         QVERIFY(runAll().allDone());
         QCOMPARE(m_portal->deleted().size(), 2);
@@ -356,7 +344,8 @@ private slots:
         QVERIFY(jobs);
         QCOMPARE(jobs->size(), 2);
         QVERIFY(runAll().allDone());
-        const QString page = m_portal->items()[u"page-members-fa"_s].document[u"body_html"_s].toString();
+        const QString page
+            = m_portal->items()[u"page-members-fa"_s].document[u"body_html"_s].toString();
         QVERIFY(page.contains(u"مریم احمدی"_s));
         QVERIFY(page.contains(u"تهران"_s));
         QVERIFY2(!page.contains(u"رضا احمدی"_s), qPrintable(page));
@@ -374,7 +363,8 @@ private slots:
         addSite(u"portal"_s, through, 1);
         QList<qint64> ids;
         for (int i = 0; i < 4; ++i) {
-            ids << approvedArticle(u"خبر شماره %1"_s.arg(i + 1), QColor::fromHsv(i * 60, 200, 200)).id;
+            ids << approvedArticle(u"خبر شماره %1"_s.arg(i + 1), QColor::fromHsv(i * 60, 200, 200))
+                       .id;
         }
         using Action = test::FaultProxy::Action;
         const QRegularExpression items(u"/v1/items/"_s);
@@ -415,7 +405,8 @@ private slots:
         auto job = outbox.job(m_chief, jobs->first());
         QCOMPARE(job->state, JobState::Failed);
         QVERIFY(!job->retryable);
-        QVERIFY2(job->lastError.contains(u"does not accept news on Fridays"_s), qPrintable(job->lastError));
+        QVERIFY2(job->lastError.contains(u"does not accept news on Fridays"_s),
+            qPrintable(job->lastError));
         int puts = 0;
         for (const auto &seen : proxy.seen()) {
             puts += seen.method == "PUT" && seen.target.contains("/v1/items/") ? 1 : 0;
@@ -447,7 +438,8 @@ private slots:
         for (qint64 id : *jobs) {
             auto job = outbox.job(m_chief, id);
             if (job->state == JobState::Failed) {
-                failedRetryably = job->retryable && job->nextAttemptAt > QDateTime::currentDateTimeUtc();
+                failedRetryably
+                    = job->retryable && job->nextAttemptAt > QDateTime::currentDateTimeUtc();
                 QVERIFY2(job->lastError.contains(u"down"_s), qPrintable(job->lastError));
             }
         }
@@ -462,8 +454,9 @@ private slots:
         Outbox outbox(*m_db);
         auto jobs = outbox.queuePublish(m_chief, {article.id});
         // A process that died while running it: claimed by a pid that is gone.
-        QVERIFY(m_db->run(u"UPDATE publish_jobs SET state = 'running', claimed_by = ? WHERE id = ?"_s,
-            {Outbox::processKey().section(u':', 0, -2) + u":999999"_s, jobs->first()}));
+        QVERIFY(
+            m_db->run(u"UPDATE publish_jobs SET state = 'running', claimed_by = ? WHERE id = ?"_s,
+                {Outbox::processKey().section(u':', 0, -2) + u":999999"_s, jobs->first()}));
         QVERIFY(m_db->run(u"INSERT INTO publications (site_id, entity, entity_id, sending_since) "
                           "SELECT site_id, 'article', entity_id, '2026-01-01T00:00:00.000Z' "
                           "FROM publish_jobs WHERE id = ?"_s,

@@ -5,6 +5,7 @@
 // leaves exactly one post — also with a proxy dropping, delaying and refusing
 // requests on the way.
 #include "FaultProxy.h"
+#include "PublishingTestSupport.h"
 #include "SeedArticle.h"
 #include "TestDatabase.h"
 #include "WordPressSite.h"
@@ -73,12 +74,7 @@ class TestWordPressPublishing : public QObject
 
     accounts::Actor addUser(const QString &name, accounts::Role role)
     {
-        auto user = accounts::AccountService(*m_db).addUser(
-            m_admin, {name, name, role, {}, u"correct horse battery"_s});
-        if (!user) {
-            qFatal("%s", qPrintable(user.errorMessage()));
-        }
-        return user->actor();
+        return test::addPublishingUser(*m_db, name, role);
     }
 
     Site addSite(const QUrl &url, int timeout = 10)
@@ -100,7 +96,8 @@ class TestWordPressPublishing : public QObject
     // The seed article, approved, with a featured image and a Persian category.
     Article seed(const QString &titleSuffix = {})
     {
-        Article article = test::seedArticle(test::seedArticlePath(qEnvironmentVariable("DAFTAR_TEST_DATA")));
+        Article article
+            = test::seedArticle(test::seedArticlePath(qEnvironmentVariable("DAFTAR_TEST_DATA")));
         article.title += titleSuffix;
         article.category = u"آگهی"_s;
         article.tags = QStringList {u"تعاون"_s, u"برنامه اقدام"_s};
@@ -111,30 +108,17 @@ class TestWordPressPublishing : public QObject
         }
         article.featuredImageId = image->id;
         article.imageAlt = u"دبیرکل خانه تعاونگران در جلسه"_s;
-        newsroom::ArticleService articles(*m_db);
-        auto created = articles.create(m_editor, article);
-        if (!created) {
-            qFatal("%s", qPrintable(created.errorMessage()));
-        }
-        (void)articles.setStatus(m_editor, created->id, ArticleStatus::InReview);
-        auto approved = articles.setStatus(m_chief, created->id, ArticleStatus::Approved);
-        if (!approved) {
-            qFatal("%s", qPrintable(approved.errorMessage()));
-        }
-        return *approved;
+        return test::createApproved(*m_db, m_editor, m_chief, article);
     }
 
-    RunSummary runAll()
-    {
-        return Publisher(m_testDb->location(), m_chief).run();
-    }
+    RunSummary runAll() { return Publisher(m_testDb->location(), m_chief).run(); }
 
     int count(const QString &collection)
     {
         const QString states = collection == "media"_L1 ? u"inherit,private"_s
                                                         : u"publish,future,draft,pending,private"_s;
-        const auto reply = m_wp->get(
-            u"/wp/v2/%1?status=%2&per_page=100&context=edit"_s.arg(collection, states));
+        const auto reply
+            = m_wp->get(u"/wp/v2/%1?status=%2&per_page=100&context=edit"_s.arg(collection, states));
         if (reply.status != 200) {
             qWarning() << "listing" << collection << reply.status << reply.body;
         }
@@ -149,14 +133,16 @@ class TestWordPressPublishing : public QObject
         QString err;
     };
 
-    Cli cli(const QStringList &arguments, test::FaultProxy *killer = nullptr, test::FaultProxy::Fault fault = {})
+    Cli cli(const QStringList &arguments, test::FaultProxy *killer = nullptr,
+        test::FaultProxy::Fault fault = {})
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"DAFTAR_TEST_WP_PASSWORD"_s, m_wp->password);
         environment.remove(u"DAFTAR_DB"_s);
         process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(DAFTAR_CLI_PATH), QStringList {u"--db"_s, m_testDb->url()} + arguments);
+        process.start(
+            QStringLiteral(DAFTAR_CLI_PATH), QStringList {u"--db"_s, m_testDb->url()} + arguments);
         if (!process.waitForStarted()) {
             return {};
         }
@@ -169,7 +155,8 @@ class TestWordPressPublishing : public QObject
             process.waitForFinished();
             return {};
         }
-        return {process.exitCode(), process.exitStatus(), QString::fromUtf8(process.readAllStandardOutput()),
+        return {process.exitCode(), process.exitStatus(),
+            QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
     }
 
@@ -241,14 +228,17 @@ private slots:
         QCOMPARE(QUrl(post[u"link"_s].toString()), where->first().url);
         const auto categories = post[u"categories"_s].toArray();
         QCOMPARE(categories.size(), 1);
-        const auto category = m_wp->get(u"/wp/v2/categories/%1"_s.arg(categories[0].toInteger())).json.object();
+        const auto category
+            = m_wp->get(u"/wp/v2/categories/%1"_s.arg(categories[0].toInteger())).json.object();
         QCOMPARE(category[u"name"_s].toString(), u"آگهی"_s);
         QCOMPARE(post[u"tags"_s].toArray().size(), 2);
-        const auto media = m_wp->get(u"/wp/v2/media/%1?context=edit"_s.arg(post[u"featured_media"_s].toInteger()))
+        const auto media = m_wp->get(u"/wp/v2/media/%1?context=edit"_s.arg(
+                                         post[u"featured_media"_s].toInteger()))
                                .json.object();
         QCOMPARE(media[u"alt_text"_s].toString(), article.imageAlt);
         QVERIFY(media[u"source_url"_s].toString().endsWith(u".jpg"_s));
-        QCOMPARE(newsroom::ArticleService(*m_db).get(m_chief, article.id)->status, ArticleStatus::Published);
+        QCOMPARE(newsroom::ArticleService(*m_db).get(m_chief, article.id)->status,
+            ArticleStatus::Published);
 
         // The chief editor corrects the title: the same post changes.
         newsroom::ArticleService articles(*m_db);
@@ -279,7 +269,8 @@ private slots:
         newsroom::ArticleService articles(*m_db);
         const QDateTime when = QDateTime::currentDateTimeUtc().addDays(3).addMSecs(
             -QDateTime::currentDateTimeUtc().time().msec());
-        auto scheduled = articles.setStatus(m_chief, article.id, ArticleStatus::Scheduled, {}, when);
+        auto scheduled
+            = articles.setStatus(m_chief, article.id, ArticleStatus::Scheduled, {}, when);
         QVERIFY2(scheduled, qPrintable(scheduled.errorMessage()));
         QVERIFY(Outbox(*m_db).queuePublish(m_chief, {article.id}));
         QVERIFY(runAll().allDone());
@@ -297,7 +288,10 @@ private slots:
         QVERIFY(runAll().allDone());
         const QString postId = outbox.publications(m_chief, article.id)->first().remoteId;
         QTest::qWait(1100); // modified_gmt has a resolution of one second
-        QCOMPARE(m_wp->post(u"/wp/v2/posts/"_s + postId, {{u"title"_s, u"عنوان ویرایش‌شده روی سایت"_s}}).status, 200);
+        QCOMPARE(m_wp->post(u"/wp/v2/posts/"_s + postId,
+                         {{u"title"_s, u"عنوان ویرایش‌شده روی سایت"_s}})
+                     .status,
+            200);
 
         auto jobs = outbox.queuePublish(m_chief, {article.id});
         const Cli held = cli({u"publish"_s, u"--run"_s});
@@ -318,11 +312,16 @@ private slots:
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QString>("route");
         QTest::addColumn<int>("action");
-        QTest::newRow("before the image is sent") << QByteArray("POST") << u"/wp/v2/media"_s << int(Action::KillBeforeForward);
-        QTest::newRow("image sent, answer lost") << QByteArray("POST") << u"/wp/v2/media"_s << int(Action::KillAfterForward);
-        QTest::newRow("between the image and the post") << QByteArray("POST") << u"/wp/v2/categories"_s << int(Action::KillBeforeForward);
-        QTest::newRow("before the post is sent") << QByteArray("POST") << u"/wp/v2/posts"_s << int(Action::KillBeforeForward);
-        QTest::newRow("post sent, answer lost") << QByteArray("POST") << u"/wp/v2/posts"_s << int(Action::KillAfterForward);
+        QTest::newRow("before the image is sent")
+            << QByteArray("POST") << u"/wp/v2/media"_s << int(Action::KillBeforeForward);
+        QTest::newRow("image sent, answer lost")
+            << QByteArray("POST") << u"/wp/v2/media"_s << int(Action::KillAfterForward);
+        QTest::newRow("between the image and the post")
+            << QByteArray("POST") << u"/wp/v2/categories"_s << int(Action::KillBeforeForward);
+        QTest::newRow("before the post is sent")
+            << QByteArray("POST") << u"/wp/v2/posts"_s << int(Action::KillBeforeForward);
+        QTest::newRow("post sent, answer lost")
+            << QByteArray("POST") << u"/wp/v2/posts"_s << int(Action::KillAfterForward);
     }
 
     void killedAtEachStepTheNextRunLeavesOnePost()
@@ -381,7 +380,8 @@ private slots:
         }
         QVERIFY(faults >= 6);
         const auto status = cli({u"publish"_s, u"status"_s, u"--json"_s});
-        const auto jobs = QJsonDocument::fromJson(status.out.toUtf8()).object()[u"jobs"_s].toArray();
+        const auto jobs
+            = QJsonDocument::fromJson(status.out.toUtf8()).object()[u"jobs"_s].toArray();
         QCOMPARE(jobs.size(), 3);
         for (const auto &job : jobs) {
             QCOMPARE(job[u"state"_s].toString(), u"done"_s);
