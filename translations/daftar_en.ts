@@ -939,6 +939,410 @@
     </message>
 </context>
 <context>
+    <name>Publishing</name>
+    <message>
+        <source>Checking the connection</source>
+        <translation>Checking the connection</translation>
+    </message>
+    <message>
+        <source>The address %1 answered, but not as a Daftar portal (schema daftar.v1). Check the portal&apos;s address.</source>
+        <translation>The address %1 answered, but not as a Daftar portal (schema daftar.v1). Check the portal&apos;s address.</translation>
+    </message>
+    <message>
+        <source>Connected to the portal at %1; it accepts the signature.</source>
+        <translation>Connected to the portal at %1; it accepts the signature.</translation>
+    </message>
+    <message>
+        <source>Sending the image %1</source>
+        <translation>Sending the image %1</translation>
+    </message>
+    <message>
+        <source>Reading &quot;%1&quot; from the portal</source>
+        <translation>Reading &quot;%1&quot; from the portal</translation>
+    </message>
+    <message>
+        <source>Sending &quot;%1&quot; to the portal</source>
+        <translation>Sending &quot;%1&quot; to the portal</translation>
+    </message>
+    <message>
+        <source>Taking &quot;%1&quot; off the portal</source>
+        <translation>Taking &quot;%1&quot; off the portal</translation>
+    </message>
+    <message>
+        <source>Branches directory (page)</source>
+        <translation>Branches directory (page)</translation>
+    </message>
+    <message>
+        <source>Member directory (page)</source>
+        <translation>Member directory (page)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Changed on the site</source>
+        <translation>Changed on the site</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Take down</source>
+        <translation>Take down</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer request</source>
+        <translation>Replaced by a newer request</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>Persian</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2: only approved, scheduled or published articles go to the site. Approve it first.</source>
+        <translation>&quot;%1&quot; is %2: only approved, scheduled or published articles go to the site. Approve it first.</translation>
+    </message>
+    <message>
+        <source>No enabled site takes articles in %1. Add one under Publishing → Sites, or with daftar-cli sites add.</source>
+        <translation>No enabled site takes articles in %1. Add one under Publishing → Sites, or with daftar-cli sites add.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not on any site, so there is nothing to take down.</source>
+        <translation>&quot;%1&quot; is not on any site, so there is nothing to take down.</translation>
+    </message>
+    <message>
+        <source>There is no enabled site. Add one under Publishing → Sites, or with daftar-cli sites add.</source>
+        <translation>There is no enabled site. Add one under Publishing → Sites, or with daftar-cli sites add.</translation>
+    </message>
+    <message>
+        <source>There is no publishing job %1.</source>
+        <translation>There is no publishing job %1.</translation>
+    </message>
+    <message>
+        <source>The job is %1; only a failed, conflicting or cancelled job can be tried again.</source>
+        <translation>The job is %1; only a failed, conflicting or cancelled job can be tried again.</translation>
+    </message>
+    <message>
+        <source>Queued again</source>
+        <translation>Queued again</translation>
+    </message>
+    <message>
+        <source>The job is being sent right now; wait for it to finish.</source>
+        <translation>The job is being sent right now; wait for it to finish.</translation>
+    </message>
+    <message>
+        <source>Cancelled by %1</source>
+        <translation>Cancelled by %1</translation>
+    </message>
+    <message>
+        <source>The job is %1, not in conflict with the site.</source>
+        <translation>The job is %1, not in conflict with the site.</translation>
+    </message>
+    <message>
+        <source>Will overwrite the site&apos;s version</source>
+        <translation>Will overwrite the site&apos;s version</translation>
+    </message>
+    <message>
+        <source>Kept the site&apos;s version</source>
+        <translation>Kept the site&apos;s version</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Starting</translation>
+    </message>
+    <message>
+        <source>Will be tried again</source>
+        <translation>Will be tried again</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Waiting for the chief editor&apos;s choice</source>
+        <translation>Waiting for the chief editor&apos;s choice</translation>
+    </message>
+    <message>
+        <source>Someone changed this on the site after Daftar last sent it. Choose which version to keep.</source>
+        <translation>Someone changed this on the site after Daftar last sent it. Choose which version to keep.</translation>
+    </message>
+    <message>
+        <source>Check the user name and the Application Password in the site&apos;s settings.</source>
+        <translation>Check the user name and the Application Password in the site&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s user may not do this: give it the Editor role on the site.</source>
+        <translation>The site&apos;s user may not do this: give it the Editor role on the site.</translation>
+    </message>
+    <message>
+        <source>The site refused the file: make the image smaller or raise the site&apos;s upload limit.</source>
+        <translation>The site refused the file: make the image smaller or raise the site&apos;s upload limit.</translation>
+    </message>
+    <message>
+        <source>Check the site&apos;s address in its settings.</source>
+        <translation>Check the site&apos;s address in its settings.</translation>
+    </message>
+    <message numerus="yes">
+        <source>no answer within %n second(s)</source>
+        <translation>
+            <numerusform>no answer within %n second(s)</numerusform>
+            <numerusform>no answer within %n second(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the site %2 could not be reached (%3) after %n attempt(s).</source>
+        <translation>
+            <numerusform>%1: the site %2 could not be reached (%3) after %n attempt(s).</numerusform>
+            <numerusform>%1: the site %2 could not be reached (%3) after %n attempt(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It will be tried again on the next run.</source>
+        <translation>It will be tried again on the next run.</translation>
+    </message>
+    <message>
+        <source>%1: the site %2 answered %3</source>
+        <translation>%1: the site %2 answered %3</translation>
+    </message>
+    <message>
+        <source> with the message &quot;%1&quot;</source>
+        <translation> with the message &quot;%1&quot;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried %n time(s); it will be tried again on the next run.</source>
+        <translation>
+            <numerusform>Tried %n time(s); it will be tried again on the next run.</numerusform>
+            <numerusform>Tried %n time(s); it will be tried again on the next run.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uploading %1 (%2 of %3 KB)</source>
+        <translation>Uploading %1 (%2 of %3 KB)</translation>
+    </message>
+    <message>
+        <source>On the site: %1</source>
+        <translation>On the site: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2 now, so it was not sent. Approve it, then publish again.</source>
+        <translation>&quot;%1&quot; is %2 now, so it was not sent. Approve it, then publish again.</translation>
+    </message>
+    <message>
+        <source>Sending image %1 of %2</source>
+        <translation>Sending image %1 of %2</translation>
+    </message>
+    <message>
+        <source>Sending the text</source>
+        <translation>Sending the text</translation>
+    </message>
+    <message>
+        <source>Writing the page</source>
+        <translation>Writing the page</translation>
+    </message>
+    <message>
+        <source>Sending the page</source>
+        <translation>Sending the page</translation>
+    </message>
+    <message>
+        <source>Taking it off the site</source>
+        <translation>Taking it off the site</translation>
+    </message>
+    <message>
+        <source>Was not on the site</source>
+        <translation>Was not on the site</translation>
+    </message>
+    <message>
+        <source>Taken off the site</source>
+        <translation>Taken off the site</translation>
+    </message>
+    <message>
+        <source>The job&apos;s site is gone from the settings.</source>
+        <translation>The job&apos;s site is gone from the settings.</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>Give the site a name, e.g. &quot;main&quot;.</source>
+        <translation>Give the site a name, e.g. &quot;main&quot;.</translation>
+    </message>
+    <message>
+        <source>A site&apos;s name can have at most 60 characters.</source>
+        <translation>A site&apos;s name can have at most 60 characters.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web address. Write the site&apos;s address with http:// or https://, e.g. https://example.org.</source>
+        <translation>&quot;%1&quot; is not a web address. Write the site&apos;s address with http:// or https://, e.g. https://example.org.</translation>
+    </message>
+    <message>
+        <source>A WordPress site needs the user name its Application Password belongs to.</source>
+        <translation>A WordPress site needs the user name its Application Password belongs to.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an environment variable name: use letters, digits and _, e.g. DAFTAR_SITE_PASSWORD.</source>
+        <translation>&quot;%1&quot; is not an environment variable name: use letters, digits and _, e.g. DAFTAR_SITE_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>A site&apos;s language is fa, en or empty (any).</source>
+        <translation>A site&apos;s language is fa, en or empty (any).</translation>
+    </message>
+    <message>
+        <source>The timeout must be between 1 and 600 seconds.</source>
+        <translation>The timeout must be between 1 and 600 seconds.</translation>
+    </message>
+    <message>
+        <source>There is already a site named &quot;%1&quot;. Choose another name.</source>
+        <translation>There is already a site named &quot;%1&quot;. Choose another name.</translation>
+    </message>
+    <message>
+        <source>JSON portal</source>
+        <translation>JSON portal</translation>
+    </message>
+    <message>
+        <source>WordPress</source>
+        <translation>WordPress</translation>
+    </message>
+    <message>
+        <source>There is no site number %1.</source>
+        <translation>There is no site number %1.</translation>
+    </message>
+    <message>
+        <source>There is no site named &quot;%1&quot;. `daftar-cli sites list` shows the sites.</source>
+        <translation>There is no site named &quot;%1&quot;. `daftar-cli sites list` shows the sites.</translation>
+    </message>
+    <message>
+        <source>the keychain has no entry &quot;%1&quot;</source>
+        <translation>the keychain has no entry &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the keychain answered: %1</source>
+        <translation>the keychain answered: %1</translation>
+    </message>
+    <message>
+        <source>No password for the site &quot;%1&quot;: the environment variable %2 is not set and %3. Set %2, or save the password in the site&apos;s settings.</source>
+        <translation>No password for the site &quot;%1&quot;: the environment variable %2 is not set and %3. Set %2, or save the password in the site&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>No password for the site &quot;%1&quot;: %2. Save the password in the site&apos;s settings, or name an environment variable that holds it (daftar-cli sites add … --password-env VARIABLE).</source>
+        <translation>No password for the site &quot;%1&quot;: %2. Save the password in the site&apos;s settings, or name an environment variable that holds it (daftar-cli sites add … --password-env VARIABLE).</translation>
+    </message>
+    <message>
+        <source>The password could not be saved in the keychain (%1). On a computer without a keychain, put it in an environment variable and name that variable in the site&apos;s settings.</source>
+        <translation>The password could not be saved in the keychain (%1). On a computer without a keychain, put it in an environment variable and name that variable in the site&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>The password could not be removed from the keychain (%1).</source>
+        <translation>The password could not be removed from the keychain (%1).</translation>
+    </message>
+    <message>
+        <source>The address %1 answered, but not as WordPress&apos;s REST API. Check the site&apos;s address.</source>
+        <translation>The address %1 answered, but not as WordPress&apos;s REST API. Check the site&apos;s address.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2 (%3).</source>
+        <translation>Connected to %1 as %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Looking for an image sent before</source>
+        <translation>Looking for an image sent before</translation>
+    </message>
+    <message>
+        <source>Removing a second copy of &quot;%1&quot;</source>
+        <translation>Removing a second copy of &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Uploading the image %1</source>
+        <translation>Uploading the image %1</translation>
+    </message>
+    <message>
+        <source>Looking for &quot;%1&quot; on the site</source>
+        <translation>Looking for &quot;%1&quot; on the site</translation>
+    </message>
+    <message>
+        <source>Reading &quot;%1&quot; from the site</source>
+        <translation>Reading &quot;%1&quot; from the site</translation>
+    </message>
+    <message>
+        <source>Finding the category &quot;%1&quot;</source>
+        <translation>Finding the category &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Finding the tag &quot;%1&quot;</source>
+        <translation>Finding the tag &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Creating &quot;%1&quot; on the site</source>
+        <translation>Creating &quot;%1&quot; on the site</translation>
+    </message>
+    <message>
+        <source>Updating &quot;%1&quot; on the site</source>
+        <translation>Updating &quot;%1&quot; on the site</translation>
+    </message>
+    <message>
+        <source>Taking &quot;%1&quot; off the site</source>
+        <translation>Taking &quot;%1&quot; off the site</translation>
+    </message>
+    <message>
+        <source>Taken down</source>
+        <translation>Taken down</translation>
+    </message>
+    <message>
+        <source>On the site — changed since</source>
+        <translation>On the site — changed since</translation>
+    </message>
+    <message>
+        <source>On the site — in sync</source>
+        <translation>On the site — in sync</translation>
+    </message>
+    <message>
+        <source>taken down</source>
+        <translation>taken down</translation>
+    </message>
+    <message>
+        <source>changed since</source>
+        <translation>changed since</translation>
+    </message>
+    <message>
+        <source>in sync</source>
+        <translation>in sync</translation>
+    </message>
+    <message>
+        <source>Branches directory</source>
+        <translation>Branches directory</translation>
+    </message>
+    <message>
+        <source>Member directory</source>
+        <translation>Member directory</translation>
+    </message>
+</context>
+<context>
     <name>Schema</name>
     <message>
         <source>%1 already holds other data (table &quot;%2&quot;) and is not a Daftar database. Choose an empty database or a Daftar one; nothing was changed.</source>
@@ -1477,6 +1881,76 @@ Last saved %3</source>
 Created %2
 Last saved %3</translation>
     </message>
+    <message>
+        <source>Publish on the sites</source>
+        <translation>Publish on the sites</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Only approved, scheduled or published articles go to the sites.</source>
+        <translation>Only approved, scheduled or published articles go to the sites.</translation>
+    </message>
+    <message>
+        <source>Send the article to every site it belongs on (Ctrl+Shift+U)</source>
+        <translation>Send the article to every site it belongs on (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <source>Save the article before publishing it.</source>
+        <translation>Save the article before publishing it.</translation>
+    </message>
+    <message>
+        <source>No site takes this article: each enabled site is for the other language. Check the sites&apos; languages on the Publishing page.</source>
+        <translation>No site takes this article: each enabled site is for the other language. Check the sites&apos; languages on the Publishing page.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publishing on %n site(s)…</source>
+        <translation>
+            <numerusform>Publishing on %n site(s)…</numerusform>
+            <numerusform>Publishing on %n site(s)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The post was changed on the site; the chief editor chooses a version on the Publishing page.</source>
+        <translation>The post was changed on the site; the chief editor chooses a version on the Publishing page.</translation>
+    </message>
+    <message>
+        <source>Published on the sites</source>
+        <translation>Published on the sites</translation>
+    </message>
+    <message>
+        <source>Publishing failed: %1</source>
+        <translation>Publishing failed: %1</translation>
+    </message>
+    <message>
+        <source>Not on any site: the article is not saved yet.</source>
+        <translation>Not on any site: the article is not saved yet.</translation>
+    </message>
+    <message>
+        <source>Last sent %1</source>
+        <translation>Last sent %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not on any site yet.</source>
+        <translation>Not on any site yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Taking it off %n site(s)…</source>
+        <translation>
+            <numerusform>Taking it off %n site(s)…</numerusform>
+            <numerusform>Taking it off %n site(s)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Taken off the sites</source>
+        <translation>Taken off the sites</translation>
+    </message>
 </context>
 <context>
     <name>daftar::ui::ArticleListModel</name>
@@ -1778,6 +2252,61 @@ Last saved %3</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::ConflictDialog</name>
+    <message>
+        <source>Changed on the site</source>
+        <translation>Changed on the site</translation>
+    </message>
+    <message>
+        <source>Someone changed this post on %1 after Daftar last sent it, so Daftar did not overwrite it. Compare the two versions and choose which one the site keeps. Keeping the site&apos;s version leaves Daftar&apos;s in the article&apos;s history; overwriting replaces the change made on the site.</source>
+        <translation>Someone changed this post on %1 after Daftar last sent it, so Daftar did not overwrite it. Compare the two versions and choose which one the site keeps. Keeping the site&apos;s version leaves Daftar&apos;s in the article&apos;s history; overwriting replaces the change made on the site.</translation>
+    </message>
+    <message>
+        <source>On the site (%1)</source>
+        <translation>On the site (%1)</translation>
+    </message>
+    <message>
+        <source>Changed there %1</source>
+        <translation>Changed there %1</translation>
+    </message>
+    <message>
+        <source>Saved in Daftar %1</source>
+        <translation>Saved in Daftar %1</translation>
+    </message>
+    <message>
+        <source>The two versions could not be read.</source>
+        <translation>The two versions could not be read.</translation>
+    </message>
+    <message>
+        <source>On the site</source>
+        <translation>On the site</translation>
+    </message>
+    <message>
+        <source>In Daftar</source>
+        <translation>In Daftar</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite the site&apos;s version</source>
+        <translation>&amp;Overwrite the site&apos;s version</translation>
+    </message>
+    <message>
+        <source>Send Daftar&apos;s version to the site; the change made on the site is replaced.</source>
+        <translation>Send Daftar&apos;s version to the site; the change made on the site is replaced.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the site&apos;s version</source>
+        <translation>&amp;Keep the site&apos;s version</translation>
+    </message>
+    <message>
+        <source>Leave the site as it is; Daftar notes that it has seen the change and does not send this version.</source>
+        <translation>Leave the site as it is; Daftar notes that it has seen the change and does not send this version.</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Decide later</translation>
     </message>
 </context>
 <context>
@@ -2377,6 +2906,45 @@ Last saved %3</translation>
     </message>
 </context>
 <context>
+    <name>daftar::ui::JobListModel</name>
+    <message>
+        <source>Tried again automatically after %1</source>
+        <translation>Tried again automatically after %1</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Last change</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
     <name>daftar::ui::LoginDialog</name>
     <message>
         <source>Log in to Daftar</source>
@@ -2428,10 +2996,6 @@ Last saved %3</translation>
     <message>
         <source>Publishing</source>
         <translation>Publishing</translation>
-    </message>
-    <message>
-        <source>Nothing has been sent to the public site. Publishing to the site is not part of this version.</source>
-        <translation>Nothing has been sent to the public site. Publishing to the site is not part of this version.</translation>
     </message>
     <message>
         <source>Daftar</source>
@@ -3210,6 +3774,193 @@ Last saved %3</translation>
     </message>
 </context>
 <context>
+    <name>daftar::ui::PublicationListModel</name>
+    <message>
+        <source>Open %1 in the browser</source>
+        <translation>Open %1 in the browser</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::PublishingPage</name>
+    <message>
+        <source>Publishing</source>
+        <translation>Publishing</translation>
+    </message>
+    <message>
+        <source>Publish &amp;approved</source>
+        <translation>Publish &amp;approved</translation>
+    </message>
+    <message>
+        <source>Publish &amp;directories</source>
+        <translation>Publish &amp;directories</translation>
+    </message>
+    <message>
+        <source>&amp;Run now</source>
+        <translation>&amp;Run now</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;top</translation>
+    </message>
+    <message>
+        <source>Stop after the requests already on their way</source>
+        <translation>Stop after the requests already on their way</translation>
+    </message>
+    <message>
+        <source>&amp;Sites…</source>
+        <translation>&amp;Sites…</translation>
+    </message>
+    <message>
+        <source>The sites Daftar publishes to, their addresses and secrets</source>
+        <translation>The sites Daftar publishes to, their addresses and secrets</translation>
+    </message>
+    <message>
+        <source>Show &amp;finished</source>
+        <translation>Show &amp;finished</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>Re&amp;try</translation>
+    </message>
+    <message>
+        <source>Send the selected jobs again now</source>
+        <translation>Send the selected jobs again now</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel job</source>
+        <translation>&amp;Cancel job</translation>
+    </message>
+    <message>
+        <source>Do not send the selected jobs</source>
+        <translation>Do not send the selected jobs</translation>
+    </message>
+    <message>
+        <source>Resol&amp;ve…</source>
+        <translation>Resol&amp;ve…</translation>
+    </message>
+    <message>
+        <source>Compare the site&apos;s version with Daftar&apos;s and choose one</source>
+        <translation>Compare the site&apos;s version with Daftar&apos;s and choose one</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Where it is published</source>
+        <translation>Where it is published</translation>
+    </message>
+    <message>
+        <source>Add a site…</source>
+        <translation>Add a site…</translation>
+    </message>
+    <message>
+        <source>Queue every approved item that is not on its sites yet or changed since, and send it</source>
+        <translation>Queue every approved item that is not on its sites yet or changed since, and send it</translation>
+    </message>
+    <message>
+        <source>Send the branches directory and the public member directory</source>
+        <translation>Send the branches directory and the public member directory</translation>
+    </message>
+    <message>
+        <source>Send everything that waits in the queue (F5)</source>
+        <translation>Send everything that waits in the queue (F5)</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may see the queue but not publish; a chief editor can.</source>
+        <translation>Your role (%1) may see the queue but not publish; a chief editor can.</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>All sites</translation>
+    </message>
+    <message>
+        <source>%1 (turned off)</source>
+        <translation>%1 (turned off)</translation>
+    </message>
+    <message>
+        <source>No public site is set up yet. Add the site Daftar publishes to: a WordPress site or a JSON portal.</source>
+        <translation>No public site is set up yet. Add the site Daftar publishes to: a WordPress site or a JSON portal.</translation>
+    </message>
+    <message>
+        <source>No public site is set up yet; an administrator adds them under “Sites…”.</source>
+        <translation>No public site is set up yet; an administrator adds them under “Sites…”.</translation>
+    </message>
+    <message>
+        <source>Nothing has been queued yet. “Publish approved” queues every approved item that is not on its sites yet.</source>
+        <translation>Nothing has been queued yet. “Publish approved” queues every approved item that is not on its sites yet.</translation>
+    </message>
+    <message>
+        <source>Nothing waits to be sent. Tick “Show finished” to see what was sent.</source>
+        <translation>Nothing waits to be sent. Tick “Show finished” to see what was sent.</translation>
+    </message>
+    <message>
+        <source>Nothing is on a site yet. What Daftar publishes is listed here with its address.</source>
+        <translation>Nothing is on a site yet. What Daftar publishes is listed here with its address.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Nothing new to publish: every approved item is on its sites as it is now.</source>
+        <translation>Nothing new to publish: every approved item is on its sites as it is now.</translation>
+    </message>
+    <message>
+        <source>The directories were not queued: no site takes them.</source>
+        <translation>The directories were not queued: no site takes them.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent</source>
+        <translation>
+            <numerusform>%Ln sent</numerusform>
+            <numerusform>%Ln sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed on the site (choose a version with “Resolve…”)</source>
+        <translation>
+            <numerusform>%Ln changed on the site (choose a version with “Resolve…”)</numerusform>
+            <numerusform>%Ln changed on the site (choose a version with “Resolve…”)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last run: %1.</source>
+        <translation>Last run: %1.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>daftar::ui::RecoveryDialog</name>
     <message>
         <source>Recover unsaved text</source>
@@ -3293,6 +4044,209 @@ Last saved %3</translation>
     <message>
         <source>&amp;Add user…</source>
         <translation>&amp;Add user…</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::SiteSettingsDialog</name>
+    <message>
+        <source>Turned off</source>
+        <translation>Turned off</translation>
+    </message>
+    <message>
+        <source>Type the name of the environment variable that holds the secret, or choose to keep the secret in the keychain.</source>
+        <translation>Type the name of the environment variable that holds the secret, or choose to keep the secret in the keychain.</translation>
+    </message>
+    <message>
+        <source>Type the site&apos;s Application Password: Daftar keeps it in the keychain.</source>
+        <translation>Type the site&apos;s Application Password: Daftar keeps it in the keychain.</translation>
+    </message>
+    <message>
+        <source>Type the secret shared with the portal: Daftar keeps it in the keychain.</source>
+        <translation>Type the secret shared with the portal: Daftar keeps it in the keychain.</translation>
+    </message>
+    <message>
+        <source>The site is saved, but its secret is not: %1
+Without a keychain, put the secret in an environment variable and choose “Read from the environment variable”.</source>
+        <translation>The site is saved, but its secret is not: %1
+Without a keychain, put the secret in an environment variable and choose “Read from the environment variable”.</translation>
+    </message>
+    <message>
+        <source>The site is saved, but its secret stayed under the old name: %1
+Type the secret again and save.</source>
+        <translation>The site is saved, but its secret stayed under the old name: %1
+Type the secret again and save.</translation>
+    </message>
+    <message>
+        <source>Site “%1” added.</source>
+        <translation>Site “%1” added.</translation>
+    </message>
+    <message>
+        <source>Changes to “%1” saved.</source>
+        <translation>Changes to “%1” saved.</translation>
+    </message>
+    <message>
+        <source>Remove site</source>
+        <translation>Remove site</translation>
+    </message>
+    <message>
+        <source>Remove the site “%1” from Daftar? Its queue and the record of what was published there are dropped too. Nothing is deleted from the site itself.</source>
+        <translation>Remove the site “%1” from Daftar? Its queue and the record of what was published there are dropped too. Nothing is deleted from the site itself.</translation>
+    </message>
+    <message>
+        <source>Site “%1” removed.</source>
+        <translation>Site “%1” removed.</translation>
+    </message>
+    <message>
+        <source>Only saved settings can be tested.</source>
+        <translation>Only saved settings can be tested.</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Asking %1…</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” first?</source>
+        <translation>Save the changes to “%1” first?</translation>
+    </message>
+    <message>
+        <source>the new site</source>
+        <translation>the new site</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <source>Sites Daftar publishes to</source>
+        <translation>Sites Daftar publishes to</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Remove…</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may see the sites but not change them; an administrator can.</source>
+        <translation>Your role (%1) may see the sites but not change them; an administrator can.</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Any language</translation>
+    </message>
+    <message>
+        <source>Persian only</source>
+        <translation>Persian only</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>English only</translation>
+    </message>
+    <message>
+        <source>Turns the post back into a draft</source>
+        <translation>Turns the post back into a draft</translation>
+    </message>
+    <message>
+        <source>Moves the post to the trash</source>
+        <translation>Moves the post to the trash</translation>
+    </message>
+    <message>
+        <source> seconds</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Client name:</source>
+        <translation>&amp;Client name:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Unpublishing:</source>
+        <translation>&amp;Unpublishing:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>T&amp;imeout:</translation>
+    </message>
+    <message>
+        <source>Application &amp;Password:</source>
+        <translation>Application &amp;Password:</translation>
+    </message>
+    <message>
+        <source>Shared &amp;secret:</source>
+        <translation>Shared &amp;secret:</translation>
+    </message>
+    <message>
+        <source>e.g. Main site</source>
+        <translation>e.g. Main site</translation>
+    </message>
+    <message>
+        <source>The WordPress user the Application Password belongs to.</source>
+        <translation>The WordPress user the Application Password belongs to.</translation>
+    </message>
+    <message>
+        <source>Only a name the portal sees in its logs; it is not a password and may stay empty.</source>
+        <translation>Only a name the portal sees in its logs; it is not a password and may stay empty.</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain</source>
+        <translation>Stored in the keychain</translation>
+    </message>
+    <message>
+        <source>Read from the environment variable</source>
+        <translation>Read from the environment variable</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored one</source>
+        <translation>Leave empty to keep the stored one</translation>
+    </message>
+    <message>
+        <source>Daftar never keeps the secret in its database. The variable suits a server or a scheduled task, where there is no keychain.</source>
+        <translation>Daftar never keeps the secret in its database. The variable suits a server or a scheduled task, where there is no keychain.</translation>
+    </message>
+    <message>
+        <source>Publish to this site</source>
+        <translation>Publish to this site</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>Saves the changes, then asks the site with these credentials</source>
+        <translation>Saves the changes, then asks the site with these credentials</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -3563,6 +4517,10 @@ Usage: %1</translation>
         <translation>Cannot write %1: %2.</translation>
     </message>
     <message>
+        <source>PDF printing needs the graphical runtime, which this run of daftar-cli did not start.</source>
+        <translation>PDF printing needs the graphical runtime, which this run of daftar-cli did not start.</translation>
+    </message>
+    <message>
         <source>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
 
 Commands:
@@ -3597,6 +4555,24 @@ Commands:
                              published, unpublished (as the roles allow)
   articles render ID --out FILE.html|FILE.pdf
                              the page as the site shows it, or a PDF of it
+  sites add NAME --type wordpress|json --url URL [--user USER] --password-env VAR
+            [--language fa|en] [--unpublish draft|trash] [--timeout SECONDS]
+                             a public site; its password is read from VAR (or the
+                             keychain, set in the GUI), never stored in the database
+  sites list [--json]        sites remove NAME
+  sites check NAME           log in to the site for real (exit 1 when it fails)
+  publish ARTICLE_ID... [--site NAME]
+                             queue approved articles and send them now
+  publish --approved [--site NAME]
+                             everything approved and not on its sites yet, and the
+                             take-down of announcements past their date
+  publish --directories [--site NAME]
+                             the branches page and the public member directory
+  publish --run              finish the outbox (for a scheduled task)
+                             (publish takes --jobs N: items sent at once, default 4)
+  unpublish ARTICLE_ID [--site NAME]
+  publish status [--json]    the outbox, and where each article is published
+                             (publish exits 3 when jobs failed; they stay queued)
 
 Options:
   --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
@@ -3643,6 +4619,24 @@ Commands:
                              published, unpublished (as the roles allow)
   articles render ID --out FILE.html|FILE.pdf
                              the page as the site shows it, or a PDF of it
+  sites add NAME --type wordpress|json --url URL [--user USER] --password-env VAR
+            [--language fa|en] [--unpublish draft|trash] [--timeout SECONDS]
+                             a public site; its password is read from VAR (or the
+                             keychain, set in the GUI), never stored in the database
+  sites list [--json]        sites remove NAME
+  sites check NAME           log in to the site for real (exit 1 when it fails)
+  publish ARTICLE_ID... [--site NAME]
+                             queue approved articles and send them now
+  publish --approved [--site NAME]
+                             everything approved and not on its sites yet, and the
+                             take-down of announcements past their date
+  publish --directories [--site NAME]
+                             the branches page and the public member directory
+  publish --run              finish the outbox (for a scheduled task)
+                             (publish takes --jobs N: items sent at once, default 4)
+  unpublish ARTICLE_ID [--site NAME]
+  publish status [--json]    the outbox, and where each article is published
+                             (publish exits 3 when jobs failed; they stay queued)
 
 Options:
   --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
@@ -3657,8 +4651,75 @@ Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
 </translation>
     </message>
     <message>
-        <source>PDF printing needs the graphical runtime, which this run of daftar-cli did not start.</source>
-        <translation>PDF printing needs the graphical runtime, which this run of daftar-cli did not start.</translation>
+        <source>Give at least --type and --url.
+Usage: %1</source>
+        <translation>Give at least --type and --url.
+Usage: %1</translation>
+    </message>
+    <message>
+        <source>Unknown site type &quot;%1&quot;: use wordpress or json.</source>
+        <translation>Unknown site type &quot;%1&quot;: use wordpress or json.</translation>
+    </message>
+    <message>
+        <source>--unpublish is draft or trash, not &quot;%1&quot;.</source>
+        <translation>--unpublish is draft or trash, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--timeout is a number of seconds.</source>
+        <translation>--timeout is a number of seconds.</translation>
+    </message>
+    <message>
+        <source>No --password-env given: daftar-cli will look for the password in the keychain (save it in the site&apos;s settings in Daftar).</source>
+        <translation>No --password-env given: daftar-cli will look for the password in the keychain (save it in the site&apos;s settings in Daftar).</translation>
+    </message>
+    <message>
+        <source>keychain</source>
+        <translation>keychain</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) done, %1 failed, %2 waiting for a choice; they stay in the outbox (daftar-cli publish status).</source>
+        <translation>
+            <numerusform>%n job(s) done, %1 failed, %2 waiting for a choice; they stay in the outbox (daftar-cli publish status).</numerusform>
+            <numerusform>%n job(s) done, %1 failed, %2 waiting for a choice; they stay in the outbox (daftar-cli publish status).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give article ids, --approved, --directories or --run (one of them).
+Usage: %1</source>
+        <translation>Give article ids, --approved, --directories or --run (one of them).
+Usage: %1</translation>
+    </message>
+    <message>
+        <source>--jobs is how many items are sent at once, 1 to 16.</source>
+        <translation>--jobs is how many items are sent at once, 1 to 16.</translation>
+    </message>
+    <message>
+        <source>Nothing to publish: every approved article is on its sites as it is.</source>
+        <translation>Nothing to publish: every approved article is on its sites as it is.</translation>
+    </message>
+    <message>
+        <source>Outbox:</source>
+        <translation>Outbox:</translation>
+    </message>
+    <message>
+        <source>On the sites:</source>
+        <translation>On the sites:</translation>
+    </message>
+    <message>
+        <source>taken down</source>
+        <translation>taken down</translation>
+    </message>
+    <message>
+        <source>changed since</source>
+        <translation>changed since</translation>
+    </message>
+    <message>
+        <source>in sync</source>
+        <translation>in sync</translation>
     </message>
 </context>
 </TS>

@@ -934,6 +934,407 @@
     </message>
 </context>
 <context>
+    <name>Publishing</name>
+    <message>
+        <source>Checking the connection</source>
+        <translation>بررسی اتصال</translation>
+    </message>
+    <message>
+        <source>The address %1 answered, but not as a Daftar portal (schema daftar.v1). Check the portal&apos;s address.</source>
+        <translation>نشانی %1 پاسخ داد، اما نه مانند درگاه دفتر (طرح daftar.v1). نشانی درگاه را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>Connected to the portal at %1; it accepts the signature.</source>
+        <translation>به درگاه %1 وصل شد؛ امضا را می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>Sending the image %1</source>
+        <translation>فرستادن تصویر %1</translation>
+    </message>
+    <message>
+        <source>Reading &quot;%1&quot; from the portal</source>
+        <translation>خواندن «%1» از درگاه</translation>
+    </message>
+    <message>
+        <source>Sending &quot;%1&quot; to the portal</source>
+        <translation>فرستادن «%1» به درگاه</translation>
+    </message>
+    <message>
+        <source>Taking &quot;%1&quot; off the portal</source>
+        <translation>برداشتن «%1» از درگاه</translation>
+    </message>
+    <message>
+        <source>Branches directory (page)</source>
+        <translation>فهرست شعبه‌ها (صفحه)</translation>
+    </message>
+    <message>
+        <source>Member directory (page)</source>
+        <translation>فهرست اعضا (صفحه)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>در انتظار</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>در حال فرستادن</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <source>Changed on the site</source>
+        <translation>روی سایت تغییر کرده</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+    <message>
+        <source>Take down</source>
+        <translation>برداشتن</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>انتشار</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer request</source>
+        <translation>درخواست تازه‌تری جای آن را گرفت</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>در صف</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>انگلیسی</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>فارسی</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2: only approved, scheduled or published articles go to the site. Approve it first.</source>
+        <translation>«%1» در وضعیت «%2» است: فقط خبرهای تأییدشده، زمان‌بندی‌شده یا منتشرشده به سایت می‌روند. نخست آن را تأیید کنید.</translation>
+    </message>
+    <message>
+        <source>No enabled site takes articles in %1. Add one under Publishing → Sites, or with daftar-cli sites add.</source>
+        <translation>هیچ سایت فعالی خبر %1 نمی‌پذیرد. در «انتشار ← سایت‌ها» یا با daftar-cli sites add سایتی بیفزایید.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not on any site, so there is nothing to take down.</source>
+        <translation>«%1» روی هیچ سایتی نیست؛ چیزی برای برداشتن نیست.</translation>
+    </message>
+    <message>
+        <source>There is no enabled site. Add one under Publishing → Sites, or with daftar-cli sites add.</source>
+        <translation>هیچ سایت فعالی نیست. در «انتشار ← سایت‌ها» یا با daftar-cli sites add سایتی بیفزایید.</translation>
+    </message>
+    <message>
+        <source>There is no publishing job %1.</source>
+        <translation>کار انتشاری با شمارهٔ %1 نیست.</translation>
+    </message>
+    <message>
+        <source>The job is %1; only a failed, conflicting or cancelled job can be tried again.</source>
+        <translation>این کار «%1» است؛ فقط کار ناموفق، ناسازگار با سایت یا لغوشده را می‌توان دوباره فرستاد.</translation>
+    </message>
+    <message>
+        <source>Queued again</source>
+        <translation>دوباره در صف</translation>
+    </message>
+    <message>
+        <source>The job is being sent right now; wait for it to finish.</source>
+        <translation>این کار همین حالا در حال فرستادن است؛ صبر کنید تا تمام شود.</translation>
+    </message>
+    <message>
+        <source>Cancelled by %1</source>
+        <translation>لغو به دست %1</translation>
+    </message>
+    <message>
+        <source>The job is %1, not in conflict with the site.</source>
+        <translation>این کار «%1» است، نه ناسازگار با سایت.</translation>
+    </message>
+    <message>
+        <source>Will overwrite the site&apos;s version</source>
+        <translation>نسخهٔ سایت را جایگزین می‌کند</translation>
+    </message>
+    <message>
+        <source>Kept the site&apos;s version</source>
+        <translation>نسخهٔ سایت نگه داشته شد</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <source>Will be tried again</source>
+        <translation>دوباره فرستاده می‌شود</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>نیازمند رسیدگی</translation>
+    </message>
+    <message>
+        <source>Waiting for the chief editor&apos;s choice</source>
+        <translation>در انتظار انتخاب سردبیر</translation>
+    </message>
+    <message>
+        <source>Someone changed this on the site after Daftar last sent it. Choose which version to keep.</source>
+        <translation>کسی پس از آخرین فرستادن دفتر، این را روی سایت تغییر داده است. انتخاب کنید کدام نسخه بماند.</translation>
+    </message>
+    <message>
+        <source>Check the user name and the Application Password in the site&apos;s settings.</source>
+        <translation>نام کاربری و گذرواژهٔ برنامه (Application Password) را در تنظیمات سایت بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s user may not do this: give it the Editor role on the site.</source>
+        <translation>کاربر سایت اجازهٔ این کار را ندارد: در سایت نقش ویرایشگر (Editor) به او بدهید.</translation>
+    </message>
+    <message>
+        <source>The site refused the file: make the image smaller or raise the site&apos;s upload limit.</source>
+        <translation>سایت پرونده را نپذیرفت: تصویر را کوچک‌تر کنید یا سقف بارگذاری سایت را بالا ببرید.</translation>
+    </message>
+    <message>
+        <source>Check the site&apos;s address in its settings.</source>
+        <translation>نشانی سایت را در تنظیماتش بررسی کنید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>no answer within %n second(s)</source>
+        <translation>
+            <numerusform>در %Ln ثانیه پاسخی نیامد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the site %2 could not be reached (%3) after %n attempt(s).</source>
+        <translation>
+            <numerusform>%1: سایت %2 پس از %Ln بار تلاش در دسترس نبود (%3).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It will be tried again on the next run.</source>
+        <translation>در نوبت بعدی دوباره فرستاده می‌شود.</translation>
+    </message>
+    <message>
+        <source>%1: the site %2 answered %3</source>
+        <translation>%1: سایت %2 با کد %3 پاسخ داد</translation>
+    </message>
+    <message>
+        <source> with the message &quot;%1&quot;</source>
+        <translation> با پیام «%1»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried %n time(s); it will be tried again on the next run.</source>
+        <translation>
+            <numerusform>%Ln بار تلاش شد؛ در نوبت بعدی دوباره فرستاده می‌شود.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uploading %1 (%2 of %3 KB)</source>
+        <translation>بارگذاری %1 (%2 از %3 کیلوبایت)</translation>
+    </message>
+    <message>
+        <source>On the site: %1</source>
+        <translation>روی سایت: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2 now, so it was not sent. Approve it, then publish again.</source>
+        <translation>«%1» اکنون «%2» است، پس فرستاده نشد. آن را تأیید کنید و دوباره منتشر کنید.</translation>
+    </message>
+    <message>
+        <source>Sending image %1 of %2</source>
+        <translation>فرستادن تصویر %1 از %2</translation>
+    </message>
+    <message>
+        <source>Sending the text</source>
+        <translation>فرستادن متن</translation>
+    </message>
+    <message>
+        <source>Writing the page</source>
+        <translation>نوشتن صفحه</translation>
+    </message>
+    <message>
+        <source>Sending the page</source>
+        <translation>فرستادن صفحه</translation>
+    </message>
+    <message>
+        <source>Taking it off the site</source>
+        <translation>برداشتن از سایت</translation>
+    </message>
+    <message>
+        <source>Was not on the site</source>
+        <translation>روی سایت نبود</translation>
+    </message>
+    <message>
+        <source>Taken off the site</source>
+        <translation>از سایت برداشته شد</translation>
+    </message>
+    <message>
+        <source>The job&apos;s site is gone from the settings.</source>
+        <translation>سایت این کار از تنظیمات حذف شده است.</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>Give the site a name, e.g. &quot;main&quot;.</source>
+        <translation>برای سایت نامی بگذارید، مثلاً «اصلی».</translation>
+    </message>
+    <message>
+        <source>A site&apos;s name can have at most 60 characters.</source>
+        <translation>نام سایت حداکثر ۶۰ نویسه است.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web address. Write the site&apos;s address with http:// or https://, e.g. https://example.org.</source>
+        <translation>«%1» نشانی وب نیست. نشانی سایت را با http://‎ یا https://‎ بنویسید، مثلاً https://example.org.</translation>
+    </message>
+    <message>
+        <source>A WordPress site needs the user name its Application Password belongs to.</source>
+        <translation>سایت وردپرس نام کاربری‌ای را لازم دارد که گذرواژهٔ برنامه از آنِ اوست.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an environment variable name: use letters, digits and _, e.g. DAFTAR_SITE_PASSWORD.</source>
+        <translation>«%1» نام متغیر محیطی نیست: از حروف لاتین، رقم و _ استفاده کنید، مثلاً DAFTAR_SITE_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>A site&apos;s language is fa, en or empty (any).</source>
+        <translation>زبان سایت fa، en یا خالی (هر زبان) است.</translation>
+    </message>
+    <message>
+        <source>The timeout must be between 1 and 600 seconds.</source>
+        <translation>مهلت پاسخ باید میان ۱ تا ۶۰۰ ثانیه باشد.</translation>
+    </message>
+    <message>
+        <source>There is already a site named &quot;%1&quot;. Choose another name.</source>
+        <translation>سایتی به نام «%1» هست. نام دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <source>JSON portal</source>
+        <translation>درگاه JSON</translation>
+    </message>
+    <message>
+        <source>WordPress</source>
+        <translation>وردپرس</translation>
+    </message>
+    <message>
+        <source>There is no site number %1.</source>
+        <translation>سایتی با شمارهٔ %1 نیست.</translation>
+    </message>
+    <message>
+        <source>There is no site named &quot;%1&quot;. `daftar-cli sites list` shows the sites.</source>
+        <translation>سایتی به نام «%1» نیست. فرمان `daftar-cli sites list` سایت‌ها را نشان می‌دهد.</translation>
+    </message>
+    <message>
+        <source>the keychain has no entry &quot;%1&quot;</source>
+        <translation>جاکلیدی سیستم مدخل «%1» را ندارد</translation>
+    </message>
+    <message>
+        <source>the keychain answered: %1</source>
+        <translation>جاکلیدی سیستم پاسخ داد: %1</translation>
+    </message>
+    <message>
+        <source>No password for the site &quot;%1&quot;: the environment variable %2 is not set and %3. Set %2, or save the password in the site&apos;s settings.</source>
+        <translation>گذرواژه‌ای برای سایت «%1» نیست: متغیر محیطی %2 تعریف نشده و %3. متغیر %2 را تعریف کنید، یا گذرواژه را در تنظیمات سایت ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>No password for the site &quot;%1&quot;: %2. Save the password in the site&apos;s settings, or name an environment variable that holds it (daftar-cli sites add … --password-env VARIABLE).</source>
+        <translation>گذرواژه‌ای برای سایت «%1» نیست: %2. گذرواژه را در تنظیمات سایت ذخیره کنید، یا متغیر محیطی‌ای را که آن را دارد نام ببرید (daftar-cli sites add … --password-env VARIABLE).</translation>
+    </message>
+    <message>
+        <source>The password could not be saved in the keychain (%1). On a computer without a keychain, put it in an environment variable and name that variable in the site&apos;s settings.</source>
+        <translation>گذرواژه در جاکلیدی سیستم ذخیره نشد (%1). در رایانهٔ بی‌جاکلیدی، آن را در یک متغیر محیطی بگذارید و نام آن متغیر را در تنظیمات سایت بنویسید.</translation>
+    </message>
+    <message>
+        <source>The password could not be removed from the keychain (%1).</source>
+        <translation>گذرواژه از جاکلیدی سیستم پاک نشد (%1).</translation>
+    </message>
+    <message>
+        <source>The address %1 answered, but not as WordPress&apos;s REST API. Check the site&apos;s address.</source>
+        <translation>نشانی %1 پاسخ داد، اما نه مانند REST API وردپرس. نشانی سایت را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2 (%3).</source>
+        <translation>به %1 با کاربر %2 (%3) وصل شد.</translation>
+    </message>
+    <message>
+        <source>Looking for an image sent before</source>
+        <translation>جست‌وجوی تصویری که پیش‌تر فرستاده شده</translation>
+    </message>
+    <message>
+        <source>Removing a second copy of &quot;%1&quot;</source>
+        <translation>پاک کردن نسخهٔ دوم «%1»</translation>
+    </message>
+    <message>
+        <source>Uploading the image %1</source>
+        <translation>بارگذاری تصویر %1</translation>
+    </message>
+    <message>
+        <source>Looking for &quot;%1&quot; on the site</source>
+        <translation>جست‌وجوی «%1» روی سایت</translation>
+    </message>
+    <message>
+        <source>Reading &quot;%1&quot; from the site</source>
+        <translation>خواندن «%1» از سایت</translation>
+    </message>
+    <message>
+        <source>Finding the category &quot;%1&quot;</source>
+        <translation>یافتن دستهٔ «%1»</translation>
+    </message>
+    <message>
+        <source>Finding the tag &quot;%1&quot;</source>
+        <translation>یافتن برچسب «%1»</translation>
+    </message>
+    <message>
+        <source>Creating &quot;%1&quot; on the site</source>
+        <translation>ساختن «%1» روی سایت</translation>
+    </message>
+    <message>
+        <source>Updating &quot;%1&quot; on the site</source>
+        <translation>به‌روزرسانی «%1» روی سایت</translation>
+    </message>
+    <message>
+        <source>Taking &quot;%1&quot; off the site</source>
+        <translation>برداشتن «%1» از سایت</translation>
+    </message>
+    <message>
+        <source>Taken down</source>
+        <translation>برداشته شده</translation>
+    </message>
+    <message>
+        <source>On the site — changed since</source>
+        <translation>روی سایت — از آن پس تغییر کرده</translation>
+    </message>
+    <message>
+        <source>On the site — in sync</source>
+        <translation>روی سایت — هم‌گام</translation>
+    </message>
+    <message>
+        <source>taken down</source>
+        <translation>برداشته شده</translation>
+    </message>
+    <message>
+        <source>changed since</source>
+        <translation>از آن پس تغییر کرده</translation>
+    </message>
+    <message>
+        <source>in sync</source>
+        <translation>هم‌گام</translation>
+    </message>
+    <message>
+        <source>Branches directory</source>
+        <translation>فهرست شعبه‌ها</translation>
+    </message>
+    <message>
+        <source>Member directory</source>
+        <translation>فهرست اعضا</translation>
+    </message>
+</context>
+<context>
     <name>Schema</name>
     <message>
         <source>%1 already holds other data (table &quot;%2&quot;) and is not a Daftar database. Choose an empty database or a Daftar one; nothing was changed.</source>
@@ -1470,6 +1871,74 @@ Last saved %3</source>
 ایجاد: %2
 آخرین ذخیره: %3</translation>
     </message>
+    <message>
+        <source>Publish on the sites</source>
+        <translation>انتشار روی سایت‌ها</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>منتشرشده</translation>
+    </message>
+    <message>
+        <source>Only approved, scheduled or published articles go to the sites.</source>
+        <translation>فقط خبرهای تأییدشده، زمان‌بندی‌شده یا منتشرشده به سایت‌ها می‌روند.</translation>
+    </message>
+    <message>
+        <source>Send the article to every site it belongs on (Ctrl+Shift+U)</source>
+        <translation>فرستادن خبر به همهٔ سایت‌هایی که جای آن است (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <source>Save the article before publishing it.</source>
+        <translation>پیش از انتشار، خبر را ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>No site takes this article: each enabled site is for the other language. Check the sites&apos; languages on the Publishing page.</source>
+        <translation>هیچ سایتی این خبر را نمی‌پذیرد: هر سایت فعال برای زبان دیگر است. زبان سایت‌ها را در صفحهٔ انتشار بررسی کنید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publishing on %n site(s)…</source>
+        <translation>
+            <numerusform>انتشار روی %Ln سایت…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The post was changed on the site; the chief editor chooses a version on the Publishing page.</source>
+        <translation>نوشته روی سایت تغییر کرده است؛ سردبیر در صفحهٔ انتشار یکی از دو نسخه را برمی‌گزیند.</translation>
+    </message>
+    <message>
+        <source>Published on the sites</source>
+        <translation>روی سایت‌ها منتشر شد</translation>
+    </message>
+    <message>
+        <source>Publishing failed: %1</source>
+        <translation>انتشار ناموفق بود: %1</translation>
+    </message>
+    <message>
+        <source>Not on any site: the article is not saved yet.</source>
+        <translation>روی هیچ سایتی نیست: خبر هنوز ذخیره نشده است.</translation>
+    </message>
+    <message>
+        <source>Last sent %1</source>
+        <translation>آخرین فرستادن: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not on any site yet.</source>
+        <translation>هنوز روی هیچ سایتی نیست.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Taking it off %n site(s)…</source>
+        <translation>
+            <numerusform>برداشتن از %Ln سایت…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Taken off the sites</source>
+        <translation>از سایت‌ها برداشته شد</translation>
+    </message>
 </context>
 <context>
     <name>daftar::ui::ArticleListModel</name>
@@ -1771,6 +2240,61 @@ Last saved %3</source>
     <message>
         <source>Cancel</source>
         <translation>انصراف</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::ConflictDialog</name>
+    <message>
+        <source>Changed on the site</source>
+        <translation>روی سایت تغییر کرده</translation>
+    </message>
+    <message>
+        <source>Someone changed this post on %1 after Daftar last sent it, so Daftar did not overwrite it. Compare the two versions and choose which one the site keeps. Keeping the site&apos;s version leaves Daftar&apos;s in the article&apos;s history; overwriting replaces the change made on the site.</source>
+        <translation>کسی پس از آخرین فرستادن دفتر، این نوشته را روی %1 تغییر داده است، پس دفتر آن را بازنویسی نکرد. دو نسخه را مقایسه کنید و برگزینید کدام روی سایت بماند. با نگه داشتن نسخهٔ سایت، نسخهٔ دفتر در تاریخچهٔ خبر می‌ماند؛ با جایگزینی، تغییری که روی سایت داده شده از میان می‌رود.</translation>
+    </message>
+    <message>
+        <source>On the site (%1)</source>
+        <translation>روی سایت (%1)</translation>
+    </message>
+    <message>
+        <source>Changed there %1</source>
+        <translation>تغییر در آنجا: %1</translation>
+    </message>
+    <message>
+        <source>Saved in Daftar %1</source>
+        <translation>ذخیره در دفتر: %1</translation>
+    </message>
+    <message>
+        <source>The two versions could not be read.</source>
+        <translation>دو نسخه خوانده نشد.</translation>
+    </message>
+    <message>
+        <source>On the site</source>
+        <translation>روی سایت</translation>
+    </message>
+    <message>
+        <source>In Daftar</source>
+        <translation>در دفتر</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite the site&apos;s version</source>
+        <translation>جایگزینی نسخهٔ سایت (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Send Daftar&apos;s version to the site; the change made on the site is replaced.</source>
+        <translation>نسخهٔ دفتر به سایت فرستاده می‌شود و تغییر روی سایت جایگزین می‌شود.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the site&apos;s version</source>
+        <translation>نگه داشتن نسخهٔ سایت (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Leave the site as it is; Daftar notes that it has seen the change and does not send this version.</source>
+        <translation>سایت همان‌گونه می‌ماند؛ دفتر یادداشت می‌کند که تغییر را دیده و این نسخه را نمی‌فرستد.</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>بعداً تصمیم می‌گیرم</translation>
     </message>
 </context>
 <context>
@@ -2369,6 +2893,45 @@ Last saved %3</source>
     </message>
 </context>
 <context>
+    <name>daftar::ui::JobListModel</name>
+    <message>
+        <source>Tried again automatically after %1</source>
+        <translation>پس از %1 خودکار دوباره فرستاده می‌شود</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>مورد</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>سایت</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>پیشرفت</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>تلاش‌ها</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>آخرین تغییر</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>خطا</translation>
+    </message>
+</context>
+<context>
     <name>daftar::ui::LoginDialog</name>
     <message>
         <source>Log in to Daftar</source>
@@ -2420,10 +2983,6 @@ Last saved %3</source>
     <message>
         <source>Publishing</source>
         <translation>انتشار</translation>
-    </message>
-    <message>
-        <source>Nothing has been sent to the public site. Publishing to the site is not part of this version.</source>
-        <translation>چیزی به وبگاه عمومی فرستاده نشده است. انتشار در وبگاه در این نسخه نیست.</translation>
     </message>
     <message>
         <source>Daftar</source>
@@ -3201,6 +3760,190 @@ Last saved %3</source>
     </message>
 </context>
 <context>
+    <name>daftar::ui::PublicationListModel</name>
+    <message>
+        <source>Open %1 in the browser</source>
+        <translation>باز کردن %1 در مرورگر</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>مورد</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>سایت</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>نشانی</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>آخرین فرستادن</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::PublishingPage</name>
+    <message>
+        <source>Publishing</source>
+        <translation>انتشار</translation>
+    </message>
+    <message>
+        <source>Publish &amp;approved</source>
+        <translation>انتشار تأییدشده‌ها (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Publish &amp;directories</source>
+        <translation>انتشار فهرست‌ها (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Run now</source>
+        <translation>اجرای همین حالا (&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>توقف (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop after the requests already on their way</source>
+        <translation>توقف پس از درخواست‌هایی که در راه‌اند</translation>
+    </message>
+    <message>
+        <source>&amp;Sites…</source>
+        <translation>سایت‌ها… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>The sites Daftar publishes to, their addresses and secrets</source>
+        <translation>سایت‌هایی که دفتر در آن‌ها منتشر می‌کند، نشانی‌ها و رمزهایشان</translation>
+    </message>
+    <message>
+        <source>Show &amp;finished</source>
+        <translation>نمایش تمام‌شده‌ها (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>فرستادن دوباره (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Send the selected jobs again now</source>
+        <translation>کارهای برگزیده را همین حالا دوباره بفرست</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel job</source>
+        <translation>لغو کار (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Do not send the selected jobs</source>
+        <translation>کارهای برگزیده فرستاده نشوند</translation>
+    </message>
+    <message>
+        <source>Resol&amp;ve…</source>
+        <translation>رسیدگی… (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Compare the site&apos;s version with Daftar&apos;s and choose one</source>
+        <translation>نسخهٔ سایت را با نسخهٔ دفتر مقایسه کنید و یکی را برگزینید</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>صف</translation>
+    </message>
+    <message>
+        <source>Where it is published</source>
+        <translation>کجا منتشر شده است</translation>
+    </message>
+    <message>
+        <source>Add a site…</source>
+        <translation>افزودن سایت…</translation>
+    </message>
+    <message>
+        <source>Queue every approved item that is not on its sites yet or changed since, and send it</source>
+        <translation>هر مورد تأییدشده‌ای را که هنوز روی سایت‌هایش نیست یا از آن پس تغییر کرده در صف بگذار و بفرست</translation>
+    </message>
+    <message>
+        <source>Send the branches directory and the public member directory</source>
+        <translation>فرستادن فهرست شعبه‌ها و فهرست عمومی اعضا</translation>
+    </message>
+    <message>
+        <source>Send everything that waits in the queue (F5)</source>
+        <translation>فرستادن هر آنچه در صف منتظر است (F5)</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may see the queue but not publish; a chief editor can.</source>
+        <translation>نقش شما (%1) صف را می‌بیند اما نمی‌تواند منتشر کند؛ سردبیر می‌تواند.</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>همهٔ سایت‌ها</translation>
+    </message>
+    <message>
+        <source>%1 (turned off)</source>
+        <translation>%1 (خاموش)</translation>
+    </message>
+    <message>
+        <source>No public site is set up yet. Add the site Daftar publishes to: a WordPress site or a JSON portal.</source>
+        <translation>هنوز هیچ سایت عمومی‌ای تنظیم نشده است. سایتی را که دفتر در آن منتشر می‌کند بیفزایید: یک سایت وردپرس یا یک درگاه JSON.</translation>
+    </message>
+    <message>
+        <source>No public site is set up yet; an administrator adds them under “Sites…”.</source>
+        <translation>هنوز هیچ سایت عمومی‌ای تنظیم نشده است؛ مدیر سامانه آن‌ها را در «سایت‌ها…» می‌افزاید.</translation>
+    </message>
+    <message>
+        <source>Nothing has been queued yet. “Publish approved” queues every approved item that is not on its sites yet.</source>
+        <translation>هنوز چیزی در صف نیست. «انتشار تأییدشده‌ها» هر مورد تأییدشده‌ای را که هنوز روی سایت‌هایش نیست در صف می‌گذارد.</translation>
+    </message>
+    <message>
+        <source>Nothing waits to be sent. Tick “Show finished” to see what was sent.</source>
+        <translation>چیزی منتظر فرستادن نیست. برای دیدن آنچه فرستاده شده، «نمایش تمام‌شده‌ها» را بزنید.</translation>
+    </message>
+    <message>
+        <source>Nothing is on a site yet. What Daftar publishes is listed here with its address.</source>
+        <translation>هنوز چیزی روی سایت نیست. آنچه دفتر منتشر می‌کند با نشانی‌اش اینجا می‌آید.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>در حال فرستادن…</translation>
+    </message>
+    <message>
+        <source>Nothing new to publish: every approved item is on its sites as it is now.</source>
+        <translation>چیز تازه‌ای برای انتشار نیست: هر مورد تأییدشده همان‌گونه که هست روی سایت‌هایش است.</translation>
+    </message>
+    <message>
+        <source>The directories were not queued: no site takes them.</source>
+        <translation>فهرست‌ها در صف گذاشته نشدند: هیچ سایتی آن‌ها را نمی‌پذیرد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent</source>
+        <translation>
+            <numerusform>%Ln فرستاده شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln ناموفق</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed on the site (choose a version with “Resolve…”)</source>
+        <translation>
+            <numerusform>%Ln روی سایت تغییر کرده (با «رسیدگی…» نسخه را برگزینید)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last run: %1.</source>
+        <translation>آخرین اجرا: %1.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+</context>
+<context>
     <name>daftar::ui::RecoveryDialog</name>
     <message>
         <source>Recover unsaved text</source>
@@ -3284,6 +4027,209 @@ Last saved %3</source>
     <message>
         <source>&amp;Add user…</source>
         <translation>افزودن کاربر… (&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>daftar::ui::SiteSettingsDialog</name>
+    <message>
+        <source>Turned off</source>
+        <translation>خاموش</translation>
+    </message>
+    <message>
+        <source>Type the name of the environment variable that holds the secret, or choose to keep the secret in the keychain.</source>
+        <translation>نام متغیر محیطی‌ای را که رمز در آن است بنویسید، یا نگه‌داری رمز در جاکلیدی سیستم را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Type the site&apos;s Application Password: Daftar keeps it in the keychain.</source>
+        <translation>گذرواژهٔ برنامهٔ سایت را بنویسید: دفتر آن را در جاکلیدی سیستم نگه می‌دارد.</translation>
+    </message>
+    <message>
+        <source>Type the secret shared with the portal: Daftar keeps it in the keychain.</source>
+        <translation>رمز مشترک با درگاه را بنویسید: دفتر آن را در جاکلیدی سیستم نگه می‌دارد.</translation>
+    </message>
+    <message>
+        <source>The site is saved, but its secret is not: %1
+Without a keychain, put the secret in an environment variable and choose “Read from the environment variable”.</source>
+        <translation>سایت ذخیره شد، اما رمزش نه: %1
+بی‌جاکلیدی، رمز را در یک متغیر محیطی بگذارید و «خواندن از متغیر محیطی» را برگزینید.</translation>
+    </message>
+    <message>
+        <source>The site is saved, but its secret stayed under the old name: %1
+Type the secret again and save.</source>
+        <translation>سایت ذخیره شد، اما رمزش زیر نام پیشین ماند: %1
+رمز را دوباره بنویسید و ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>Site “%1” added.</source>
+        <translation>سایت «%1» افزوده شد.</translation>
+    </message>
+    <message>
+        <source>Changes to “%1” saved.</source>
+        <translation>تغییرات «%1» ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Remove site</source>
+        <translation>حذف سایت</translation>
+    </message>
+    <message>
+        <source>Remove the site “%1” from Daftar? Its queue and the record of what was published there are dropped too. Nothing is deleted from the site itself.</source>
+        <translation>سایت «%1» از دفتر حذف شود؟ صف آن و سابقهٔ آنچه در آن منتشر شده نیز کنار گذاشته می‌شود. از خود سایت چیزی پاک نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Site “%1” removed.</source>
+        <translation>سایت «%1» حذف شد.</translation>
+    </message>
+    <message>
+        <source>Only saved settings can be tested.</source>
+        <translation>فقط تنظیمات ذخیره‌شده را می‌توان آزمود.</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>در حال پرسیدن از %1…</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” first?</source>
+        <translation>نخست تغییرات «%1» ذخیره شود؟</translation>
+    </message>
+    <message>
+        <source>the new site</source>
+        <translation>سایت تازه</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>سایت‌ها</translation>
+    </message>
+    <message>
+        <source>Sites Daftar publishes to</source>
+        <translation>سایت‌هایی که دفتر در آن‌ها منتشر می‌کند</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>افزودن (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>حذف… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may see the sites but not change them; an administrator can.</source>
+        <translation>نقش شما (%1) سایت‌ها را می‌بیند اما نمی‌تواند تغییرشان دهد؛ مدیر سامانه می‌تواند.</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>هر زبان</translation>
+    </message>
+    <message>
+        <source>Persian only</source>
+        <translation>فقط فارسی</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>فقط انگلیسی</translation>
+    </message>
+    <message>
+        <source>Turns the post back into a draft</source>
+        <translation>نوشته را به پیش‌نویس برمی‌گرداند</translation>
+    </message>
+    <message>
+        <source>Moves the post to the trash</source>
+        <translation>نوشته را به زباله‌دان می‌برد</translation>
+    </message>
+    <message>
+        <source> seconds</source>
+        <translation> ثانیه</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>نام (&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>نوع (&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>نشانی (&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>کاربر (&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Client name:</source>
+        <translation>نام فرستنده (&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>زبان (&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Unpublishing:</source>
+        <translation>برداشتن از انتشار (&amp;U):</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>مهلت پاسخ (&amp;I):</translation>
+    </message>
+    <message>
+        <source>Application &amp;Password:</source>
+        <translation>گذرواژهٔ برنامه (&amp;P):</translation>
+    </message>
+    <message>
+        <source>Shared &amp;secret:</source>
+        <translation>رمز مشترک (&amp;S):</translation>
+    </message>
+    <message>
+        <source>e.g. Main site</source>
+        <translation>مثلاً سایت اصلی</translation>
+    </message>
+    <message>
+        <source>The WordPress user the Application Password belongs to.</source>
+        <translation>کاربر وردپرسی که گذرواژهٔ برنامه از آنِ اوست.</translation>
+    </message>
+    <message>
+        <source>Only a name the portal sees in its logs; it is not a password and may stay empty.</source>
+        <translation>فقط نامی که درگاه در گزارش‌هایش می‌بیند؛ گذرواژه نیست و می‌تواند خالی بماند.</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain</source>
+        <translation>نگه‌داری در جاکلیدی سیستم</translation>
+    </message>
+    <message>
+        <source>Read from the environment variable</source>
+        <translation>خواندن از متغیر محیطی</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored one</source>
+        <translation>برای نگه داشتن رمز ذخیره‌شده خالی بگذارید</translation>
+    </message>
+    <message>
+        <source>Daftar never keeps the secret in its database. The variable suits a server or a scheduled task, where there is no keychain.</source>
+        <translation>دفتر هرگز رمز را در پایگاه داده‌اش نگه نمی‌دارد. متغیر محیطی برای سرور یا کار زمان‌بندی‌شده که جاکلیدی ندارد مناسب است.</translation>
+    </message>
+    <message>
+        <source>Publish to this site</source>
+        <translation>انتشار در این سایت</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>آزمودن اتصال (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Saves the changes, then asks the site with these credentials</source>
+        <translation>تغییرات را ذخیره می‌کند، سپس با همین اطلاعات ورود از سایت می‌پرسد</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>ذخیره (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
     </message>
 </context>
 <context>
@@ -3550,6 +4496,10 @@ Usage: %1</source>
         <translation>نوشتن %1 ممکن نشد: %2.</translation>
     </message>
     <message>
+        <source>PDF printing needs the graphical runtime, which this run of daftar-cli did not start.</source>
+        <translation>چاپ PDF به محیط گرافیکی نیاز دارد که این اجرای daftar-cli آن را راه نینداخته است.</translation>
+    </message>
+    <message>
         <source>Usage: daftar-cli [--db LOCATION] [--user NAME] COMMAND ...
 
 Commands:
@@ -3584,6 +4534,24 @@ Commands:
                              published, unpublished (as the roles allow)
   articles render ID --out FILE.html|FILE.pdf
                              the page as the site shows it, or a PDF of it
+  sites add NAME --type wordpress|json --url URL [--user USER] --password-env VAR
+            [--language fa|en] [--unpublish draft|trash] [--timeout SECONDS]
+                             a public site; its password is read from VAR (or the
+                             keychain, set in the GUI), never stored in the database
+  sites list [--json]        sites remove NAME
+  sites check NAME           log in to the site for real (exit 1 when it fails)
+  publish ARTICLE_ID... [--site NAME]
+                             queue approved articles and send them now
+  publish --approved [--site NAME]
+                             everything approved and not on its sites yet, and the
+                             take-down of announcements past their date
+  publish --directories [--site NAME]
+                             the branches page and the public member directory
+  publish --run              finish the outbox (for a scheduled task)
+                             (publish takes --jobs N: items sent at once, default 4)
+  unpublish ARTICLE_ID [--site NAME]
+  publish status [--json]    the outbox, and where each article is published
+                             (publish exits 3 when jobs failed; they stay queued)
 
 Options:
   --db LOCATION   a SQLite file, sqlite:/path or postgresql://user@host:port/db
@@ -3632,6 +4600,26 @@ Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
                              published، unpublished (تا جایی که نقش‌ها اجازه دهند)
   articles render ID --out FILE.html|FILE.pdf
                              صفحه همان‌گونه که سایت نشان می‌دهد، یا PDF آن
+  sites add NAME --type wordpress|json --url URL [--user USER] --password-env VAR
+            [--language fa|en] [--unpublish draft|trash] [--timeout SECONDS]
+                             یک سایت عمومی؛ گذرواژه‌اش از متغیر VAR خوانده می‌شود
+                             (یا از جاکلیدی سیستم که در برنامه تنظیم می‌شود) و هرگز
+                             در پایگاه داده ذخیره نمی‌شود
+  sites list [--json]        sites remove NAME
+  sites check NAME           ورود واقعی به سایت (اگر نشد، کد خروج ۱)
+  publish ARTICLE_ID... [--site NAME]
+                             خبرهای تأییدشده را در صف می‌گذارد و همین حالا می‌فرستد
+  publish --approved [--site NAME]
+                             هر چه تأیید شده و هنوز روی سایت‌هایش نیست، و برداشتن
+                             آگهی‌هایی که مهلتشان گذشته است
+  publish --directories [--site NAME]
+                             صفحهٔ شعبه‌ها و فهرست عمومی اعضا
+  publish --run              کار صف انتشار را تمام می‌کند (برای کار زمان‌بندی‌شده)
+                             (publish گزینهٔ --jobs N را می‌پذیرد: چند مورد هم‌زمان، پیش‌فرض ۴)
+  unpublish ARTICLE_ID [--site NAME]
+  publish status [--json]    صف انتشار، و اینکه هر خبر کجا منتشر شده است
+                             (اگر کارهایی ناموفق بمانند، publish با کد خروج ۳ تمام
+                             می‌شود و آن کارها در صف می‌مانند)
 
 گزینه‌ها:
   --db LOCATION   یک پروندهٔ SQLite، sqlite:/path یا postgresql://user@host:port/db
@@ -3647,8 +4635,74 @@ Exit codes: 0 done; 1 failed, nothing changed; 2 usage error; 3 partly done.
 </translation>
     </message>
     <message>
-        <source>PDF printing needs the graphical runtime, which this run of daftar-cli did not start.</source>
-        <translation>چاپ PDF به محیط گرافیکی نیاز دارد که این اجرای daftar-cli آن را راه نینداخته است.</translation>
+        <source>Give at least --type and --url.
+Usage: %1</source>
+        <translation>دست‌کم --type و --url را بدهید.
+کاربرد: %1</translation>
+    </message>
+    <message>
+        <source>Unknown site type &quot;%1&quot;: use wordpress or json.</source>
+        <translation>نوع سایت «%1» شناخته نیست: wordpress یا json بنویسید.</translation>
+    </message>
+    <message>
+        <source>--unpublish is draft or trash, not &quot;%1&quot;.</source>
+        <translation>‏--unpublish یکی از draft یا trash است، نه «%1».</translation>
+    </message>
+    <message>
+        <source>--timeout is a number of seconds.</source>
+        <translation>‏--timeout شمار ثانیه‌هاست.</translation>
+    </message>
+    <message>
+        <source>No --password-env given: daftar-cli will look for the password in the keychain (save it in the site&apos;s settings in Daftar).</source>
+        <translation>‏--password-env داده نشد: daftar-cli گذرواژه را در جاکلیدی سیستم می‌جوید (آن را در تنظیمات سایت در دفتر ذخیره کنید).</translation>
+    </message>
+    <message>
+        <source>keychain</source>
+        <translation>جاکلیدی</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>خاموش</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) done, %1 failed, %2 waiting for a choice; they stay in the outbox (daftar-cli publish status).</source>
+        <translation>
+            <numerusform>%Ln کار انجام شد، %1 ناموفق، %2 در انتظار انتخاب؛ این‌ها در صف انتشار می‌مانند (daftar-cli publish status).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give article ids, --approved, --directories or --run (one of them).
+Usage: %1</source>
+        <translation>شناسهٔ خبرها، --approved، --directories یا --run را بدهید (فقط یکی).
+کاربرد: %1</translation>
+    </message>
+    <message>
+        <source>--jobs is how many items are sent at once, 1 to 16.</source>
+        <translation>‏--jobs شمار موردهایی است که هم‌زمان فرستاده می‌شوند، از ۱ تا ۱۶.</translation>
+    </message>
+    <message>
+        <source>Nothing to publish: every approved article is on its sites as it is.</source>
+        <translation>چیزی برای انتشار نیست: هر خبر تأییدشده همان‌گونه که هست روی سایت‌هایش است.</translation>
+    </message>
+    <message>
+        <source>Outbox:</source>
+        <translation>صف انتشار:</translation>
+    </message>
+    <message>
+        <source>On the sites:</source>
+        <translation>روی سایت‌ها:</translation>
+    </message>
+    <message>
+        <source>taken down</source>
+        <translation>برداشته شده</translation>
+    </message>
+    <message>
+        <source>changed since</source>
+        <translation>از آن پس تغییر کرده</translation>
+    </message>
+    <message>
+        <source>in sync</source>
+        <translation>هم‌گام</translation>
     </message>
 </context>
 </TS>

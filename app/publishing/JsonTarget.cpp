@@ -101,7 +101,7 @@ Result<QString> JsonTarget::checkConnection()
 {
     const HttpReply reply = m_http.send(signedRequest("GET", u"/v1/ping"_s, {}));
     if (!reply.ok()) {
-        return replyError(m_site, Text::tr("Checking the connection"), reply);
+        return replyError(m_site, Text::tr("Checking the connection"), reply, false);
     }
     const QString schema = reply.json().object().value(u"schema"_s).toString();
     if (schema != "daftar.v1"_L1) {

@@ -56,17 +56,19 @@ std::unique_ptr<PublishTarget> makeTarget(const Site &site, const QString &secre
     return std::make_unique<WordPressTarget>(site, secret, http);
 }
 
-Error replyError(const Site &site, const QString &what, const HttpReply &reply)
+Error replyError(const Site &site, const QString &what, const HttpReply &reply, bool laterRun)
 {
     if (reply.status == 0) {
         const QString why = reply.timedOut
             ? Text::tr("no answer within %n second(s)", nullptr, site.timeoutSeconds)
             : reply.errorText;
-        return makeError(Error::Kind::Unavailable,
-            Text::tr("%1: the site %2 could not be reached (%3) after %n attempt(s). It will be "
-                     "tried again on the next run.",
-                nullptr, reply.attempts)
-                .arg(what, site.name, why));
+        QString message = Text::tr("%1: the site %2 could not be reached (%3) after %n attempt(s).",
+            nullptr, reply.attempts)
+                              .arg(what, site.name, why);
+        if (laterRun) {
+            message += u' ' + Text::tr("It will be tried again on the next run.");
+        }
+        return makeError(Error::Kind::Unavailable, message);
     }
     const QJsonObject body = reply.json().object();
     const QString siteMessage = body.value(u"message"_s).toString();
@@ -81,9 +83,11 @@ Error replyError(const Site &site, const QString &what, const HttpReply &reply)
         message += u' ' + hint;
     }
     if (reply.retryable()) {
-        message += u' '
-            + Text::tr("Tried %n time(s); it will be tried again on the next run.", nullptr,
-                reply.attempts);
+        if (laterRun) {
+            message += u' '
+                + Text::tr("Tried %n time(s); it will be tried again on the next run.", nullptr,
+                    reply.attempts);
+        }
         return makeError(Error::Kind::Unavailable, message);
     }
     return makeError(Error::Kind::Refused, message);

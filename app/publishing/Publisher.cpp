@@ -261,7 +261,8 @@ Result<RemoteMedia> Worker::ensureMedia(
         QThread::msleep(HttpClient::backoffMs(RetryPolicy {}, attempt));
         auto found = target.findMedia(upload);
         if (!found) {
-            return found.error();
+            // Still unreachable: the upload's own failure says more.
+            return found.error().kind == Error::Kind::Unavailable ? remote.error() : found.error();
         }
         if (*found) {
             if (const Status stored = store(**found); !stored) {
@@ -325,7 +326,7 @@ Result<std::optional<RemoteItem>> Worker::push(
         QThread::msleep(HttpClient::backoffMs(RetryPolicy {}, attempt));
         auto found = target.find(payload);
         if (!found) {
-            return found.error();
+            return found.error().kind == Error::Kind::Unavailable ? created.error() : found.error();
         }
         if (*found) {
             remoteId = (*found)->remoteId;

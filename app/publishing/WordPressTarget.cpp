@@ -97,7 +97,7 @@ Result<QString> WordPressTarget::checkConnection()
     const HttpReply reply
         = m_http.send(request("GET", route(u"/wp/v2/users/me"_s, {{u"context"_s, u"edit"_s}})));
     if (!reply.ok()) {
-        return replyError(m_site, Text::tr("Checking the connection"), reply);
+        return replyError(m_site, Text::tr("Checking the connection"), reply, false);
     }
     const QJsonObject me = reply.json().object();
     if (me.value(u"id"_s).toInteger() <= 0) {

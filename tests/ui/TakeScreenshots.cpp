@@ -1,6 +1,7 @@
 // Renders every screen of the shell in Persian and English into PNG files, for
 // docs/screenshots/ and for looking at what we built:
 //   QT_QPA_PLATFORM=offscreen build/dev/tests/ui/take_screenshots docs/screenshots
+#include "JsonReceiver.h"
 #include "MemberGenerator.h"
 #include "TestDatabase.h"
 #include "Typing.h"
@@ -20,6 +21,11 @@
 #include "newsroom/PreviewPane.h"
 #include "newsroom/RecoveryDialog.h"
 #include "newsroom/RichTextEdit.h"
+#include "publishing/ConflictDialog.h"
+#include "publishing/Outbox.h"
+#include "publishing/PublishRunner.h"
+#include "publishing/Publisher.h"
+#include "publishing/SiteSettingsDialog.h"
 #include "render/MediaSchemeHandler.h"
 #include "shell/AboutDialog.h"
 #include "shell/Application.h"
@@ -40,6 +46,7 @@
 #include <QPainter>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
 #include <QTextBlock>
 #include <QToolButton>
@@ -391,6 +398,128 @@ int main(int argc, char *argv[])
                 save(*popup, u"jalali-calendar"_s + suffix);
                 popup->close();
             }
+        }
+    }
+
+    // Publishing: a JSON portal on this computer that takes everything, a WordPress
+    // site that cannot be reached, and a post someone changed on the portal. Each
+    // language gets a database of its own, so that the steps and errors the
+    // publisher stored are in the language on screen.
+    for (auto language : {ui::Language::Persian, ui::Language::English}) {
+        ui::Language::instance().apply(language, false);
+        const QString suffix = language == ui::Language::Persian ? u"-fa"_s : u"-en"_s;
+        test::TestDatabase publishingTestDb;
+        auto publishingDb = publishingTestDb.open();
+        accounts::AccountService publishingAccounts(*publishingDb);
+        (void)publishingAccounts.createFirstAdministrator(
+            u"maryam"_s, u"مریم احمدی"_s, u"Tehran-1403!"_s);
+        const accounts::User publisherUser
+            = publishingAccounts.logIn(u"maryam"_s, u"Tehran-1403!"_s).value();
+        ui::Session publishingSession {*publishingDb, publisherUser};
+        newsroom::ArticleService publishingArticles(*publishingDb);
+        const QByteArray portalSecret = "screenshot-portal-secret";
+        test::JsonReceiver portal(portalSecret);
+        qputenv("DAFTAR_PORTAL_SECRET", portalSecret);
+        qputenv("DAFTAR_WP_PASSWORD", "abcd efgh ijkl mnop qrst uvwx");
+        const accounts::Actor actor = publisherUser.actor();
+        publishing::SiteService sites(*publishingDb);
+        publishing::Site portalSite;
+        portalSite.name = u"پرتال تعاون ایران"_s;
+        portalSite.type = publishing::SiteType::Json;
+        portalSite.url = portal.url();
+        portalSite.user = u"daftar-secretariat"_s;
+        portalSite.passwordEnv = u"DAFTAR_PORTAL_SECRET"_s;
+        portalSite = sites.add(actor, portalSite).value();
+        QList<qint64> approved;
+        for (const QString &title :
+            {u"امضای تفاهم‌نامه همکاری با بانک توسعه تعاون"_s,
+                u"برگزاری دوره آموزشی مدیران تعاونی‌های استان اصفهان"_s,
+                u"افزایش سرمایه تعاونی‌های مسکن در سال ۱۴۰۴"_s}) {
+            newsroom::Article article;
+            article.title = title;
+            article.lead
+                = u"خلاصه‌ای از خبر برای صفحه نخست پرتال."_s;
+            article.body
+                = u"<p>متن کامل خبر که در پرتال و سایت خانه تعاون منتشر می‌شود.</p>"_s;
+            article.category = u"اخبار تعاون"_s;
+            article.eventDate = QDate(2025, 11, 22);
+            if (auto made = publishingArticles.create(actor, article)) {
+                (void)publishingArticles.setStatus(
+                    actor, made->id, newsroom::ArticleStatus::InReview);
+                (void)publishingArticles.setStatus(
+                    actor, made->id, newsroom::ArticleStatus::Approved);
+                approved << made->id;
+            }
+        }
+        publishing::Outbox outbox(*publishingDb);
+        publishing::Publisher publisher(publishingDb->location(), actor);
+        (void)outbox.queueApproved(actor);
+        publisher.run();
+
+        QTcpServer closed;
+        closed.listen(QHostAddress::LocalHost);
+        const quint16 closedPort = closed.serverPort();
+        closed.close();
+        publishing::Site wordPress;
+        wordPress.name = u"سایت خانه تعاون"_s;
+        wordPress.type = publishing::SiteType::WordPress;
+        wordPress.url = QUrl(u"http://127.0.0.1:%1"_s.arg(closedPort));
+        wordPress.user = u"daftar"_s;
+        wordPress.passwordEnv = u"DAFTAR_WP_PASSWORD"_s;
+        wordPress.language = u"fa"_s;
+        wordPress.unpublishMode = publishing::UnpublishMode::Trash;
+        wordPress.timeoutSeconds = 20;
+        wordPress = sites.add(actor, wordPress).value();
+        const qint64 syncedId = approved.value(0);
+        if (auto queued = outbox.queuePublish(actor, {syncedId}, wordPress.id)) {
+            publisher.run(*queued);
+        }
+        qint64 conflictJob = 0;
+        if (const qint64 changedId = approved.value(1); changedId > 0) {
+            portal.editOnPortal(u"article-%1"_s.arg(changedId),
+                u"برگزاری دوره آموزشی مدیران تعاونی‌های اصفهان (ویرایش پرتال)"_s);
+            newsroom::Article changed = publishingArticles.get(actor, changedId).value();
+            changed.title
+                = u"دوره آموزشی مدیران تعاونی‌های استان اصفهان برگزار شد"_s;
+            changed.body
+                += u"<p>در پایان دوره به شرکت‌کنندگان گواهی داده شد.</p>"_s;
+            (void)publishingArticles.save(actor, changed);
+            if (auto queued = outbox.queuePublish(actor, {changedId}, portalSite.id)) {
+                publisher.run(*queued);
+                conflictJob = queued->value(0);
+            }
+        }
+
+        {
+            ui::MainWindow window(publishingSession);
+            window.resize(1280, 720);
+            window.showSection(ui::MainWindow::Publishing);
+            save(window, u"publishing"_s + suffix);
+        }
+        {
+            ui::SiteSettingsDialog dialog(publishingSession);
+            dialog.resize(960, 600);
+            dialog.show();
+            dialog.selectSite(wordPress.id);
+            QSignalSpy tested(&dialog, &ui::SiteSettingsDialog::connectionTested);
+            dialog.testConnection();
+            tested.wait(30000);
+            save(dialog, u"site-settings"_s + suffix);
+        }
+        if (syncedId > 0) {
+            ui::PublishRunner runner(publishingDb->location(), actor);
+            ui::ArticleEditor editor(publishingSession, nullptr, &runner);
+            editor.setAttribute(Qt::WA_DeleteOnClose, false);
+            editor.resize(1400, 860);
+            editor.show();
+            editor.openArticle(syncedId);
+            waitForPreview(editor);
+            save(editor, u"editor-sync"_s + suffix);
+        }
+        if (conflictJob > 0) {
+            ui::ConflictDialog dialog(publishingSession, conflictJob);
+            dialog.resize(1000, 600);
+            save(dialog, u"conflict"_s + suffix);
         }
     }
     QFile::remove(bankFile);

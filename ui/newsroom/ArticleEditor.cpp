@@ -12,10 +12,14 @@
 #include "newsroom/Cleanup.h"
 #include "newsroom/MediaLibrary.h"
 #include "newsroom/TextStats.h"
+#include "publishing/PublicationDisplay.h"
+#include "publishing/PublishRunner.h"
+#include "publishing/Site.h"
 #include "render/MediaSchemeHandler.h"
 #include "spelling/PersonalDictionary.h"
 #include "spelling/SpellChecker.h"
 #include "text/Jalali.h"
+#include "text/PersianText.h"
 #include "widgets/JalaliDateEdit.h"
 
 #include <QActionGroup>
@@ -35,6 +39,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalBlocker>
@@ -46,6 +51,8 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -62,6 +69,8 @@ constexpr int previewDelayMs = 40;
 // Heartbeats keep the edit lock; ArticleService treats 10 minutes of silence as a crash.
 constexpr int lockHeartbeatMs = 60 * 1000;
 constexpr int contextChars = 18;
+// A published address is cut to this many characters in the narrow details panel.
+constexpr int publishedUrlChars = 40;
 
 // One dictionary for all editor windows: loading hunspell's Persian dictionary
 // takes a noticeable moment.
@@ -116,10 +125,12 @@ newsroom::CleanupChange describeEdit(const QString &text, const newsroom::Cleanu
 
 } // namespace
 
-ArticleEditor::ArticleEditor(Session &session, QWidget *parent)
+ArticleEditor::ArticleEditor(Session &session, QWidget *parent, PublishRunner *runner)
     : QMainWindow(parent)
     , m_session(session)
     , m_service(session.db)
+    , m_outbox(session.db)
+    , m_runner(runner)
     , m_autosave(std::make_unique<AutosaveWriter>(session.db.location(), session.user.actor()))
     , m_autosaveTimer(new QTimer(this))
     , m_previewTimer(new QTimer(this))
@@ -206,7 +217,13 @@ ArticleEditor::ArticleEditor(Session &session, QWidget *parent)
     m_counts->setObjectName(u"editorCounts"_s);
     m_saveState = new QLabel;
     m_saveState->setObjectName(u"editorSaveState"_s);
+    m_publishProgress = new QProgressBar;
+    m_publishProgress->setObjectName(u"publishProgress"_s);
+    m_publishProgress->setRange(0, 100);
+    m_publishProgress->setMaximumWidth(160);
+    m_publishProgress->setVisible(false);
     statusBar()->addWidget(m_counts, 1);
+    statusBar()->addPermanentWidget(m_publishProgress);
     statusBar()->addPermanentWidget(m_saveState);
 
     buildActions();
@@ -235,6 +252,13 @@ ArticleEditor::ArticleEditor(Session &session, QWidget *parent)
     connect(m_body, &QTextEdit::textChanged, this, &ArticleEditor::markModified);
     connect(
         m_body, &RichTextEdit::formattingChanged, this, &ArticleEditor::updateFormattingActions);
+    if (m_runner) {
+        connect(m_runner, &PublishRunner::jobChanged, this,
+            [this](qint64 jobId, int state, int progress, const QString &) {
+                publishJobChanged(jobId, state, progress);
+            });
+        connect(m_runner, &PublishRunner::jobFinished, this, &ArticleEditor::publishJobFinished);
+    }
 
     if (!m_session.user.actor().require(accounts::Permission::WriteArticles)) {
         setReadOnly(true, tr("Your role can read articles but not change them."));
@@ -283,6 +307,8 @@ void ArticleEditor::buildActions()
         m_spellAction, &QAction::toggled, this, [this](bool on) { m_highlighter->setEnabled(on); });
     m_pdfAction = make(u"exportPdf"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     connect(m_pdfAction, &QAction::triggered, this, &ArticleEditor::exportPdf);
+    m_publishAction = make(u"publishToSites"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    connect(m_publishAction, &QAction::triggered, this, [this] { publishToSites(); });
 
     m_boldAction = make(u"bold"_s, QKeySequence::Bold);
     m_boldAction->setCheckable(true);
@@ -361,6 +387,11 @@ void ArticleEditor::buildToolBars()
     m_workflowBar = addToolBar(QString());
     m_workflowBar->setObjectName(u"editorWorkflowBar"_s);
     m_workflowBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // The workflow's moves are inserted before this separator; publishing stays last.
+    m_publishSeparator = m_workflowBar->addSeparator();
+    m_workflowBar->addAction(m_publishAction);
+    m_publishSeparator->setVisible(m_runner != nullptr);
+    m_publishAction->setVisible(m_runner != nullptr);
 
     addToolBarBreak();
     m_formatBar = addToolBar(QString());
@@ -410,6 +441,15 @@ void ArticleEditor::buildDetails()
     m_provenance = label(u"articleProvenance"_s);
     m_provenance->setWordWrap(true);
     form->addRow(m_provenance);
+    m_publishedLabel = label(u"publishedLabel"_s);
+    m_published = label(u"articlePublished"_s);
+    m_published->setWordWrap(true);
+    m_published->setTextFormat(Qt::RichText);
+    m_published->setOpenExternalLinks(true);
+    m_published->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    form->addRow(m_publishedLabel, m_published);
+    m_publishedLabel->setVisible(m_runner != nullptr);
+    m_published->setVisible(m_runner != nullptr);
 
     m_kindLabel = label(u"kindLabel"_s);
     m_kind = new QComboBox;
@@ -552,6 +592,8 @@ void ArticleEditor::retranslate()
     m_spellAction->setText(tr("Spelling"));
     m_spellAction->setToolTip(tr("Underline misspelt words (F7)"));
     m_pdfAction->setText(tr("Export PDF…"));
+    m_publishAction->setText(tr("Publish on the sites"));
+    m_publishedLabel->setText(tr("Published"));
     m_detailsAction->setText(tr("Details"));
     m_boldAction->setText(tr("Bold"));
     m_italicAction->setText(tr("Italic"));
@@ -610,6 +652,7 @@ void ArticleEditor::retranslate()
     updateBanner();
     updateImagePreview();
     updatePreviewAndCounts();
+    updatePublished();
     if (m_saveState->text().isEmpty() || !m_modified) {
         m_saveState->setText(m_article.id == 0
                 ? tr("Not saved yet")
@@ -711,6 +754,9 @@ bool ArticleEditor::recover(const newsroom::Autosave &autosave)
 void ArticleEditor::load(const newsroom::Article &article)
 {
     m_loading = true;
+    if (m_article.id != article.id) {
+        m_articleJobs.clear();
+    }
     m_article = article;
     m_title->setText(article.title);
     m_lead->setPlainText(article.lead);
@@ -741,6 +787,7 @@ void ArticleEditor::load(const newsroom::Article &article)
     updateBanner();
     updateTitle();
     updatePreviewAndCounts();
+    updatePublished();
 }
 
 newsroom::Article ArticleEditor::currentArticle() const
@@ -837,6 +884,7 @@ bool ArticleEditor::save()
     updateWorkflowActions();
     updateBanner();
     updateTitle();
+    updatePublished();
     emit articleSaved(saved->id);
     return true;
 }
@@ -905,19 +953,69 @@ void ArticleEditor::askToMove(ArticleStatus status)
             != QMessageBox::Yes) {
             return;
         }
+        if (takeDownFromSites()) {
+            return;
+        }
     }
     moveTo(status);
+}
+
+bool ArticleEditor::publishesToSites() const
+{
+    if (!m_runner) {
+        return false;
+    }
+    const auto sites = publishing::SiteService(m_session.db).list();
+    return sites && std::any_of(sites->cbegin(), sites->cend(), [](const publishing::Site &site) {
+        return site.enabled;
+    });
+}
+
+bool ArticleEditor::takeDownFromSites()
+{
+    if (!m_runner || m_article.id == 0) {
+        return false;
+    }
+    const auto where = m_outbox.publications(m_session.user.actor(), m_article.id);
+    if (!where
+        || std::none_of(where->cbegin(), where->cend(),
+            [](const publishing::Publication &publication) { return publication.live; })) {
+        return false; // on no site: only the status changes
+    }
+    auto jobs = m_outbox.queueUnpublish(m_session.user.actor(), m_article.id);
+    if (!jobs) {
+        showError(jobs.errorMessage());
+        return true;
+    }
+    m_publishErrors.clear();
+    m_takingDown = true;
+    for (qint64 id : std::as_const(*jobs)) {
+        m_articleJobs.insert(id, true);
+        m_publishing.insert(id, 0);
+    }
+    m_publishProgress->setValue(0);
+    m_publishProgress->setVisible(true);
+    m_saveState->setText(tr("Taking it off %n site(s)…", nullptr, int(jobs->size())));
+    m_runner->start(*jobs);
+    updatePublished();
+    return true;
 }
 
 void ArticleEditor::updateWorkflowActions()
 {
     qDeleteAll(m_moveActions);
     m_moveActions.clear();
+    updatePublishAction();
     if (m_article.id == 0 || m_readOnly) {
         return;
     }
     const ArticleStatus from = m_article.status;
+    const bool sitesPublish = publishesToSites();
     for (ArticleStatus to : m_service.allowedMoves(m_session.user.actor(), m_article)) {
+        if (to == ArticleStatus::Published && sitesPublish) {
+            // "Publish on the sites" does it, and the status follows the site's answer.
+            continue;
+        }
         QString text;
         switch (to) {
         case ArticleStatus::InReview:
@@ -946,7 +1044,7 @@ void ArticleEditor::updateWorkflowActions()
         auto *action = new QAction(text, this);
         action->setObjectName(u"move_"_s + newsroom::statusId(to));
         connect(action, &QAction::triggered, this, [this, to] { askToMove(to); });
-        m_workflowBar->addAction(action);
+        m_workflowBar->insertAction(m_publishSeparator, action);
         m_moveActions << action;
     }
 }
@@ -1297,6 +1395,206 @@ void ArticleEditor::showError(const QString &message)
     m_lastError = message;
     m_saveState->setText(message);
     QMessageBox::warning(this, tr("Article"), message);
+}
+
+void ArticleEditor::updatePublishAction()
+{
+    if (!m_runner) {
+        return;
+    }
+    const Status mayPublish = m_session.user.actor().require(accounts::Permission::ReviewArticles);
+    const bool publishable = m_article.status == ArticleStatus::Approved
+        || m_article.status == ArticleStatus::Scheduled
+        || m_article.status == ArticleStatus::Published;
+    m_publishAction->setEnabled(m_article.id != 0 && publishable && mayPublish.ok());
+    if (!mayPublish) {
+        m_publishAction->setToolTip(mayPublish.errorMessage());
+    } else if (!publishable || m_article.id == 0) {
+        m_publishAction->setToolTip(
+            tr("Only approved, scheduled or published articles go to the sites."));
+    } else {
+        m_publishAction->setToolTip(
+            tr("Send the article to every site it belongs on (Ctrl+Shift+U)"));
+    }
+}
+
+bool ArticleEditor::publishToSites()
+{
+    if (!m_runner) {
+        return false;
+    }
+    if (m_modified && !save()) {
+        return false;
+    }
+    if (m_article.id == 0) {
+        showError(tr("Save the article before publishing it."));
+        return false;
+    }
+    auto jobs = m_outbox.queuePublish(m_session.user.actor(), {m_article.id});
+    if (!jobs) {
+        showError(jobs.errorMessage());
+        return false;
+    }
+    if (jobs->isEmpty()) {
+        showError(tr("No site takes this article: each enabled site is for the other language. "
+                     "Check the sites' languages on the Publishing page."));
+        return false;
+    }
+    m_publishErrors.clear();
+    m_takingDown = false;
+    m_saveState->setToolTip(QString());
+    for (qint64 id : std::as_const(*jobs)) {
+        m_articleJobs.insert(id, true);
+        m_publishing.insert(id, 0);
+    }
+    m_publishProgress->setValue(0);
+    m_publishProgress->setVisible(true);
+    m_saveState->setText(tr("Publishing on %n site(s)…", nullptr, int(jobs->size())));
+    m_runner->start(*jobs);
+    updatePublished();
+    return true;
+}
+
+bool ArticleEditor::isJobOfThisArticle(qint64 jobId)
+{
+    if (m_article.id == 0) {
+        return false;
+    }
+    if (const auto known = m_articleJobs.constFind(jobId); known != m_articleJobs.constEnd()) {
+        return *known;
+    }
+    const auto job = m_outbox.job(m_session.user.actor(), jobId);
+    const bool ours
+        = job && job->entity == publishing::Entity::Article && job->entityId == m_article.id;
+    m_articleJobs.insert(jobId, ours);
+    return ours;
+}
+
+void ArticleEditor::publishJobChanged(qint64 jobId, int state, int progress)
+{
+    if (!m_publishing.contains(jobId)) {
+        if (isJobOfThisArticle(jobId) && state != int(publishing::JobState::Running)) {
+            updatePublished();
+        }
+        return;
+    }
+    m_publishing[jobId] = progress;
+    int total = 0;
+    for (int each : std::as_const(m_publishing)) {
+        total += each;
+    }
+    m_publishProgress->setValue(total / int(m_publishing.size()));
+}
+
+void ArticleEditor::publishJobFinished(qint64 jobId, int state, const QString &error)
+{
+    if (!isJobOfThisArticle(jobId)) {
+        return;
+    }
+    updatePublished();
+    // The status follows the site: published, scheduled or unpublished now.
+    if (const auto stored = m_service.get(m_session.user.actor(), m_article.id);
+        stored && stored->status != m_article.status) {
+        m_article.status = stored->status;
+        m_article.statusComment = stored->statusComment;
+        m_article.scheduledAt = stored->scheduledAt;
+        m_article.updatedAt = stored->updatedAt;
+        updateWorkflowActions();
+        updateBanner();
+        emit articleSaved(m_article.id);
+    }
+    if (!m_publishing.remove(jobId)) {
+        return;
+    }
+    if (state == int(publishing::JobState::Failed)) {
+        m_publishErrors << error;
+    } else if (state == int(publishing::JobState::Conflict)) {
+        m_publishErrors << tr("The post was changed on the site; the chief editor chooses a "
+                              "version on the Publishing page.");
+    }
+    if (!m_publishing.isEmpty()) {
+        return;
+    }
+    m_publishProgress->setVisible(false);
+    if (m_publishErrors.isEmpty()) {
+        m_saveState->setText(
+            m_takingDown ? tr("Taken off the sites") : tr("Published on the sites"));
+    } else {
+        m_lastError = m_publishErrors.join(u'\n');
+        m_saveState->setText(tr("Publishing failed: %1").arg(m_publishErrors.constFirst()));
+        m_saveState->setToolTip(m_lastError);
+    }
+}
+
+void ArticleEditor::updatePublished()
+{
+    if (!m_runner) {
+        return;
+    }
+    if (m_article.id == 0) {
+        m_published->setText(tr("Not on any site: the article is not saved yet."));
+        return;
+    }
+    const accounts::Actor actor = m_session.user.actor();
+    const QLocale locale;
+    QStringList lines;
+    const auto publications = m_outbox.publications(actor, m_article.id);
+    if (!publications) {
+        m_published->setText(publications.errorMessage().toHtmlEscaped());
+        return;
+    }
+    for (const publishing::Publication &publication : *publications) {
+        QString line = u"<b>%1</b> — <span style=\"color:%2\">%3</span>"_s.arg(
+            publication.siteName.toHtmlEscaped(), publicationStateColor(publication).name(),
+            publicationStateBrief(publication).toHtmlEscaped());
+        if (publication.live && !publication.url.isEmpty()) {
+            QString shown = publication.url.toDisplayString();
+            if (shown.size() > publishedUrlChars) {
+                shown = shown.left(publishedUrlChars - 1) + u'…';
+            }
+            line += u"<br><a href=\"%1\">%2</a>"_s.arg(
+                QString::fromUtf8(publication.url.toEncoded()).toHtmlEscaped(),
+                text::isolateLeftToRight(shown).toHtmlEscaped());
+        }
+        if (publication.pushedAt.isValid()) {
+            line += u"<br>"_s
+                + tr("Last sent %1")
+                      .arg(formatMoment(publication.pushedAt, locale))
+                      .toHtmlEscaped();
+        }
+        lines << line;
+    }
+    publishing::JobFilter unfinished;
+    unfinished.includeFinished = false;
+    if (const auto jobs = m_outbox.jobs(actor, unfinished)) {
+        for (const publishing::Job &job : *jobs) {
+            if (job.entity != publishing::Entity::Article || job.entityId != m_article.id) {
+                continue;
+            }
+            QString line = u"<b>%1</b> — <span style=\"color:%2\">%3</span>"_s.arg(
+                job.siteName.toHtmlEscaped(), jobStateColor(job.state).name(),
+                tr("%1: %2")
+                    .arg(publishing::jobActionDisplayName(job.action),
+                        publishing::jobStateDisplayName(job.state))
+                    .toHtmlEscaped());
+            if (job.state == publishing::JobState::Failed && !job.lastError.isEmpty()) {
+                line += u"<br>"_s + job.lastError.toHtmlEscaped();
+            }
+            lines << line;
+        }
+    }
+    if (lines.isEmpty()) {
+        lines << tr("Not on any site yet.").toHtmlEscaped();
+    }
+    // Each line reads in the UI's direction even when it starts with a site name
+    // in the other script.
+    const QString paragraph
+        = isRightToLeft() ? u"<p dir=\"rtl\">%1</p>"_s : u"<p dir=\"ltr\">%1</p>"_s;
+    QString html;
+    for (const QString &line : std::as_const(lines)) {
+        html += paragraph.arg(line);
+    }
+    m_published->setText(html);
 }
 
 void ArticleEditor::closeEvent(QCloseEvent *event)

@@ -2,15 +2,19 @@
 // preview of the site's page, the details (kind, category, dates, image, SEO)
 // in a side panel, the review workflow in the toolbar. It never loses a word:
 // it autosaves every couple of seconds on a background thread, holds an edit
-// lock with a heartbeat, and refuses to overwrite a newer revision.
+// lock with a heartbeat, and refuses to overwrite a newer revision. With the
+// main window's publishing runner it also sends the article to the public sites
+// and shows where it is published.
 #pragma once
 
 #include "Session.h"
 #include "newsroom/ArticleService.h"
+#include "publishing/Outbox.h"
 
 #include <QHash>
 #include <QImage>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -21,6 +25,7 @@ class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QSplitter;
 class QTimer;
@@ -35,6 +40,7 @@ namespace daftar::ui {
 class AutosaveWriter;
 class JalaliDateEdit;
 class PreviewPane;
+class PublishRunner;
 class RichTextEdit;
 class SpellHighlighter;
 
@@ -43,7 +49,9 @@ class ArticleEditor : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit ArticleEditor(Session &session, QWidget *parent = nullptr);
+    // Without a runner the editor does not publish (the "Publish" action is hidden).
+    explicit ArticleEditor(
+        Session &session, QWidget *parent = nullptr, PublishRunner *runner = nullptr);
     ~ArticleEditor() override;
 
     // Opens a stored article. When someone else holds its lock, asks whether to
@@ -73,6 +81,9 @@ public:
     // With `confirm` false (tests, scripts) applies without asking.
     int cleanUp(bool confirm = true);
     void showHistory();
+    // Saves first when modified, queues the article for every site it belongs on
+    // and starts the runner; progress shows in the status bar.
+    bool publishToSites();
     // Writes the pending autosave now (on close and in tests).
     void autosaveNow();
     void flushAutosave();
@@ -111,9 +122,21 @@ private:
     void refreshLock();
     QImage mediaImage(qint64 id);
     void showError(const QString &message);
+    void updatePublishAction();
+    // With a runner and an enabled site, publishing and unpublishing go through
+    // the sites, and the article's status follows their answers.
+    bool publishesToSites() const;
+    // Queues the take-down on every site the article is on; false when it is on none.
+    bool takeDownFromSites();
+    void updatePublished();
+    bool isJobOfThisArticle(qint64 jobId);
+    void publishJobChanged(qint64 jobId, int state, int progress);
+    void publishJobFinished(qint64 jobId, int state, const QString &error);
 
     Session &m_session;
     newsroom::ArticleService m_service;
+    publishing::Outbox m_outbox;
+    QPointer<PublishRunner> m_runner;
     newsroom::Article m_article; // as last loaded or saved
     bool m_modified = false;
     bool m_loading = false;
@@ -122,6 +145,12 @@ private:
     QString m_readOnlyReason;
     QString m_lastError;
     QHash<qint64, QImage> m_images;
+    // Which jobs the runner reports are this article's (asked once per job).
+    QHash<qint64, bool> m_articleJobs;
+    // The jobs "Publish" started and their progress, for the status bar.
+    QHash<qint64, int> m_publishing;
+    QStringList m_publishErrors;
+    bool m_takingDown = false; // the jobs in m_publishing take the article down
 
     std::unique_ptr<AutosaveWriter> m_autosave;
     QTimer *m_autosaveTimer;
@@ -152,6 +181,8 @@ private:
     QLabel *m_translationLabel;
     QComboBox *m_translation;
     QLabel *m_provenance;
+    QLabel *m_publishedLabel;
+    QLabel *m_published;
     QLabel *m_eventDateLabel;
     JalaliDateEdit *m_eventDate;
     QLabel *m_untilLabel;
@@ -174,6 +205,7 @@ private:
 
     QLabel *m_counts;
     QLabel *m_saveState;
+    QProgressBar *m_publishProgress;
 
     QToolBar *m_mainBar;
     QToolBar *m_formatBar;
@@ -200,6 +232,8 @@ private:
     QAction *m_rtlAction;
     QAction *m_ltrAction;
     QList<QAction *> m_moveActions;
+    QAction *m_publishSeparator;
+    QAction *m_publishAction;
     QToolBar *m_workflowBar;
 };
 

@@ -1,7 +1,6 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
-#include "EmptyStatePage.h"
 #include "Language.h"
 #include "LanguageSwitch.h"
 #include "SettingsPage.h"
@@ -12,6 +11,9 @@
 #include "newsroom/ArticleEditor.h"
 #include "newsroom/NewsroomPage.h"
 #include "newsroom/RecoveryDialog.h"
+#include "publishing/Outbox.h"
+#include "publishing/PublishRunner.h"
+#include "publishing/PublishingPage.h"
 #include "text/Jalali.h"
 
 #include <QAction>
@@ -112,6 +114,13 @@ MainWindow::MainWindow(Session &session, QWidget *parent)
     showSection(Section(qBound(0, settings.value(sectionKey, 0).toInt(), SectionCount - 1)));
     // After a crash, the unsaved text is offered back once the window is up.
     QTimer::singleShot(0, this, &MainWindow::offerRecovery);
+    // What a closed or crashed Daftar left in the outbox is finished soon after
+    // the start, and failed jobs are tried again once their wait is over.
+    QTimer::singleShot(3000, this, &MainWindow::resumePublishing);
+    auto *outboxTimer = new QTimer(this);
+    outboxTimer->setInterval(5 * 60 * 1000);
+    connect(outboxTimer, &QTimer::timeout, this, &MainWindow::resumePublishing);
+    outboxTimer->start();
 }
 
 void MainWindow::buildPages()
@@ -125,11 +134,11 @@ void MainWindow::buildPages()
     m_membersPage = new MembersPage(m_session);
     m_pages->addWidget(m_membersPage);
     m_pages->addWidget(new BranchesPage(m_session));
-    m_pages->addWidget(new EmptyStatePage([] {
-        return EmptyStatePage::Texts {tr("Publishing"),
-            tr("Nothing has been sent to the public site. Publishing to the site is not part "
-               "of this version.")};
-    }));
+    m_runner = new PublishRunner(m_session.db.location(), m_session.user.actor(), this);
+    m_publishingPage = new PublishingPage(m_session, *m_runner);
+    connect(m_publishingPage, &PublishingPage::openArticleRequested, this,
+        [this](qint64 id) { openArticle(id); });
+    m_pages->addWidget(m_publishingPage);
     m_pages->addWidget(new SettingsPage(m_session));
     for (int i = 0; i < SectionCount; ++i) {
         m_sections->addItem(QString());
@@ -227,8 +236,9 @@ void MainWindow::changeEvent(QEvent *event)
 
 ArticleEditor *MainWindow::createEditor()
 {
-    auto *editor = new ArticleEditor(m_session, this);
+    auto *editor = new ArticleEditor(m_session, this, m_runner);
     connect(editor, &ArticleEditor::articleSaved, m_newsroomPage, &NewsroomPage::reload);
+    connect(editor, &ArticleEditor::articleSaved, m_publishingPage, &PublishingPage::reload);
     m_editors << editor;
     return editor;
 }
@@ -258,6 +268,18 @@ ArticleEditor *MainWindow::newArticle(newsroom::ArticleKind kind)
     editor->newArticle(kind);
     editor->show();
     return editor;
+}
+
+void MainWindow::resumePublishing()
+{
+    if (m_runner->isRunning()
+        || !m_session.user.actor().require(accounts::Permission::ReviewArticles)) {
+        return;
+    }
+    const auto runnable = publishing::Outbox(m_session.db).runnableJobs();
+    if (runnable && !runnable->isEmpty()) {
+        m_runner->start();
+    }
 }
 
 void MainWindow::offerRecovery()

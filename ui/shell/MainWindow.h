@@ -19,6 +19,8 @@ namespace daftar::ui {
 class ArticleEditor;
 class MembersPage;
 class NewsroomPage;
+class PublishRunner;
+class PublishingPage;
 
 class MainWindow : public QMainWindow
 {
@@ -37,6 +39,7 @@ public:
     ArticleEditor *newArticle(newsroom::ArticleKind kind);
     // Offers the text a crash left unsaved (runs once after start).
     void offerRecovery();
+    void resumePublishing();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -69,6 +72,9 @@ private:
     QList<QAction *> m_sectionActions;
     MembersPage *m_membersPage = nullptr;
     NewsroomPage *m_newsroomPage = nullptr;
+    PublishingPage *m_publishingPage = nullptr;
+    // Shared by the publishing page and every editor: one run at a time from this desktop.
+    PublishRunner *m_runner = nullptr;
     QList<QPointer<ArticleEditor>> m_editors;
 };
 
