@@ -3635,6 +3635,18 @@ Last saved %3</translation>
         <source>The first %1 of %2 members were printed to %3; narrow the list to print the others.</source>
         <translation>The first %1 of %2 members were printed to %3; narrow the list to print the others.</translation>
     </message>
+    <message>
+        <source>Export the &amp;selected…</source>
+        <translation>Export the &amp;selected…</translation>
+    </message>
+    <message>
+        <source>Write only the selected members to Excel, CSV or a PDF (Ctrl+Shift+E)</source>
+        <translation>Write only the selected members to Excel, CSV or a PDF (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Export the selected members</source>
+        <translation>Export the selected members</translation>
+    </message>
 </context>
 <context>
     <name>daftar::ui::MergeChoiceModel</name>

@@ -3621,6 +3621,18 @@ Last saved %3</source>
         <source>The first %1 of %2 members were printed to %3; narrow the list to print the others.</source>
         <translation>%1 عضو نخست از %2 عضو در %3 چاپ شد؛ برای چاپ بقیه، فهرست را کوچک‌تر کنید.</translation>
     </message>
+    <message>
+        <source>Export the &amp;selected…</source>
+        <translation>خروجی از انتخاب‌شده‌ها… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Write only the selected members to Excel, CSV or a PDF (Ctrl+Shift+E)</source>
+        <translation>فقط اعضای انتخاب‌شده در Excel، CSV یا PDF نوشته شوند (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Export the selected members</source>
+        <translation>خروجی اعضای انتخاب‌شده</translation>
+    </message>
 </context>
 <context>
     <name>daftar::ui::MergeChoiceModel</name>

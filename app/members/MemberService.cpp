@@ -558,6 +558,12 @@ Filter filterFor(const storage::Database &db, const MemberQuery &query, const QS
         conditions << u"branch_id = ?"_s;
         filter.values << *query.branchId;
     }
+    if (!query.ids.isEmpty()) {
+        conditions << u"id IN ("_s + QStringList(query.ids.size(), u"?"_s).join(u", "_s) + u')';
+        for (qint64 id : query.ids) {
+            filter.values << id;
+        }
+    }
     if (query.unpaidYear) {
         conditions << u"NOT EXISTS (SELECT 1 FROM member_dues d WHERE d.member_id = members.id "
                       "AND d.year = ?)"_s;

@@ -27,6 +27,7 @@ struct MemberQuery
     std::optional<MemberStatus> status;
     std::optional<MemberKind> kind;
     std::optional<int> unpaidYear; // Jalali year without a dues payment
+    QList<qint64> ids; // when not empty: only these members (a hand-made selection)
     SortBy sortBy = SortBy::Name; // Persian alphabetical order for names and provinces
     bool descending = false;
     int limit = 50;

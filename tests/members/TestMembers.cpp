@@ -196,6 +196,29 @@ private slots:
         QCOMPARE(m_members->count(m_admin, q).value(), qint64(hits));
     }
 
+    void aSelectionRestrictsSearchCountAndExport()
+    {
+        QList<qint64> ids;
+        for (const auto &[first, code] : {std::pair {u"علی"_s, 4400011u},
+                 std::pair {u"سارا"_s, 4400022u}, std::pair {u"رضا"_s, 4400033u}}) {
+            auto made = m_members->create(m_admin, person(first, u"کریمی"_s, nationalCode(code)));
+            QVERIFY2(made.ok(), qPrintable(made.errorMessage()));
+            ids << made->id;
+        }
+        MemberQuery q;
+        q.ids = {ids[0], ids[2]};
+        const auto found = m_members->search(m_admin, q);
+        QVERIFY2(found.ok(), qPrintable(found.errorMessage()));
+        QCOMPARE(found->size(), 2);
+        QCOMPARE(m_members->count(m_admin, q).value(), 2);
+        for (const Member &member : *found) {
+            QVERIFY(member.firstName != u"سارا"_s);
+        }
+        // With the other filters: the selection and the search both apply.
+        q.text = u"رضا"_s;
+        QCOMPARE(m_members->count(m_admin, q).value(), 1);
+    }
+
     void resultsComeInPersianOrder()
     {
         const QStringList names {u"گلناز"_s, u"لیلا"_s, u"ژیلا"_s, u"پریسا"_s, u"آرش"_s, u"یاسمن"_s,

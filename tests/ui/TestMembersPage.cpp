@@ -18,6 +18,7 @@
 #include "text/Identifiers.h"
 #include "text/PersianText.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -411,6 +412,40 @@ private slots:
         const QString printedText = QString::fromUtf8(text.readAllStandardOutput());
         QVERIFY2(printedText.contains(u"کاظمی"_s), qPrintable(printedText));
         QVERIFY(!printedText.contains(u"محمدی"_s));
+    }
+
+    void selectedMembersExportWithoutTheRest()
+    {
+        addPerson(u"زهرا"_s, u"محمدی"_s, u"IR-23"_s, u"تهران"_s);
+        addPerson(u"علی"_s, u"کاظمی"_s, u"IR-07"_s, u"شیراز"_s);
+        addPerson(u"مینا"_s, u"صادقی"_s, u"IR-07"_s, u"شیراز"_s);
+        const auto page = showPage();
+        QTRY_COMPARE(page->model()->rowCount(), 3);
+        auto *table = child<QTableView>(page.get(), u"memberTable"_s);
+        auto *exportSelected = child<QAction>(page.get(), u"exportSelectedAction"_s);
+        table->clearSelection();
+        QVERIFY(!exportSelected->isEnabled());
+        // Click the first row, Ctrl+click the third: a hand-made selection.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+            table->visualRect(page->model()->index(0, 1)).center());
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier,
+            table->visualRect(page->model()->index(2, 1)).center());
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
+        QVERIFY(exportSelected->isEnabled());
+        const QStringList shown = namesShown(page->model());
+        const QString left = shown.at(1); // not selected
+
+        QTemporaryDir folder;
+        const QString csv = folder.filePath(u"selected.csv"_s);
+        page->exportSelectedMembersTo(csv);
+        QFile written(csv);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QString content = QString::fromUtf8(written.readAll());
+        QVERIFY2(content.contains(shown.at(0).section(u' ', -1)), qPrintable(content));
+        QVERIFY(content.contains(shown.at(2).section(u' ', -1)));
+        QVERIFY(!content.contains(left.section(u' ', -1)));
+        QCOMPARE(content.trimmed().split(u'\n').size(), 3); // the header and two members
+        QVERIFY(child<QLabel>(page.get(), u"bulkResult"_s)->text().contains(csv));
     }
 
     void editedCityShowsInTheChanges()

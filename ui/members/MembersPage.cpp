@@ -73,6 +73,7 @@ MembersPage::MembersPage(Session &session, QWidget *parent)
     , m_changeStatus(new QAction(this))
     , m_recordDues(new QAction(this))
     , m_export(new QAction(this))
+    , m_exportSelected(new QAction(this))
     , m_newMemberButton(new QToolButton(this))
     , m_changeStatusButton(new QToolButton(this))
     , m_recordDuesButton(new QToolButton(this))
@@ -98,6 +99,9 @@ MembersPage::MembersPage(Session &session, QWidget *parent)
     m_changeStatusButton->setObjectName(u"changeStatus"_s);
     m_recordDuesButton->setObjectName(u"recordDues"_s);
     m_export->setObjectName(u"exportAction"_s);
+    m_exportSelected->setObjectName(u"exportSelectedAction"_s);
+    m_exportSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportSelected->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_exportButton->setObjectName(u"exportMembers"_s);
 
     m_search->setClearButtonEnabled(true);
@@ -127,7 +131,7 @@ MembersPage::MembersPage(Session &session, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions({m_open, m_changeStatus, m_recordDues});
+    m_table->addActions({m_open, m_changeStatus, m_recordDues, m_exportSelected});
     // Rows of one height let the view place a million of them without measuring any.
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -204,6 +208,7 @@ MembersPage::MembersPage(Session &session, QWidget *parent)
     connect(m_changeStatus, &QAction::triggered, this, &MembersPage::changeStatusOfSelection);
     connect(m_recordDues, &QAction::triggered, this, &MembersPage::recordDuesOfSelection);
     connect(m_export, &QAction::triggered, this, &MembersPage::exportShownMembers);
+    connect(m_exportSelected, &QAction::triggered, this, &MembersPage::exportSelectedMembers);
     connect(m_table, &QTableView::activated, this, &MembersPage::openSelectedMember);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &MembersPage::updateActions);
@@ -233,6 +238,9 @@ void MembersPage::retranslate()
     m_export->setToolTip(
         tr("Write the members shown to Excel, CSV or a PDF for printing (Ctrl+E)"));
     m_recordDues->setToolTip(tr("Record one year's dues for the selected members"));
+    m_exportSelected->setText(tr("Export the &selected…"));
+    m_exportSelected->setToolTip(
+        tr("Write only the selected members to Excel, CSV or a PDF (Ctrl+Shift+E)"));
     fillFilters();
     m_model->retranslate();
     sizeColumns();
@@ -333,6 +341,7 @@ void MembersPage::updateActions()
     m_open->setEnabled(m_table->currentIndex().isValid());
     m_changeStatus->setEnabled(selected);
     m_recordDues->setEnabled(selected);
+    m_exportSelected->setEnabled(selected);
 }
 
 void MembersPage::sizeColumns()
@@ -554,8 +563,35 @@ void MembersPage::exportShownMembers()
 
 void MembersPage::exportShownMembersTo(const QString &path)
 {
-    const accounts::Actor actor = m_session.user.actor();
+    exportTo(path, filteredQuery());
+}
+
+void MembersPage::exportSelectedMembers()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the selected members"),
+        tr("members") + u".xlsx"_s,
+        tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv);;PDF for printing (*.pdf)"));
+    if (!path.isEmpty()) {
+        exportSelectedMembersTo(path);
+    }
+}
+
+void MembersPage::exportSelectedMembersTo(const QString &path)
+{
+    const auto selected = selectedMembers();
+    if (!selected || selected->isEmpty()) {
+        return;
+    }
     members::MemberQuery query = filteredQuery();
+    for (const auto &[id, name] : *selected) {
+        query.ids << id;
+    }
+    exportTo(path, query);
+}
+
+void MembersPage::exportTo(const QString &path, members::MemberQuery query)
+{
+    const accounts::Actor actor = m_session.user.actor();
     QApplication::setOverrideCursor(Qt::WaitCursor);
     if (!path.endsWith(u".pdf"_s, Qt::CaseInsensitive)) {
         const auto written = members::exportMembers(m_session.db, actor, query, path);

@@ -41,6 +41,9 @@ public:
     // printing (the first 5,000). The result is shown under the list.
     void exportShownMembers();
     void exportShownMembersTo(const QString &path);
+    // The rows selected by hand, rather than everything the filters show.
+    void exportSelectedMembers();
+    void exportSelectedMembersTo(const QString &path);
 
 signals:
     // A PDF export has been written (or failed; see the result line).
@@ -50,6 +53,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void exportTo(const QString &path, members::MemberQuery query);
     void retranslate();
     void fillFilters();
     void applyFilters();
@@ -85,6 +89,7 @@ private:
     QAction *m_changeStatus;
     QAction *m_recordDues;
     QAction *m_export;
+    QAction *m_exportSelected;
     QToolButton *m_newMemberButton;
     QToolButton *m_changeStatusButton;
     QToolButton *m_recordDuesButton;
