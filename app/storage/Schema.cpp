@@ -332,6 +332,25 @@ const QList<Migration> &migrations()
                 "  uploaded_at TEXT,"
                 "  PRIMARY KEY (site_id, media_id))"_s,
             }},
+        {5, u"a kept count of members"_s,
+            {
+                // The member list opens on the whole bank: counting a million rows
+                // reads a whole index from disk (over a second when the file is not
+                // cached), so the total is kept by triggers instead.
+                u"INSERT INTO counters (name, value) SELECT 'members', COUNT(*) FROM members"_s,
+                u"sqlite:CREATE TRIGGER members_count_insert AFTER INSERT ON members BEGIN "
+                "UPDATE counters SET value = value + 1 WHERE name = 'members'; END"_s,
+                u"sqlite:CREATE TRIGGER members_count_delete AFTER DELETE ON members BEGIN "
+                "UPDATE counters SET value = value - 1 WHERE name = 'members'; END"_s,
+                u"postgres:CREATE FUNCTION daftar_count_members() RETURNS trigger LANGUAGE plpgsql "
+                "AS $$ BEGIN "
+                "IF TG_OP = 'INSERT' THEN "
+                "UPDATE counters SET value = value + 1 WHERE name = 'members'; "
+                "ELSE UPDATE counters SET value = value - 1 WHERE name = 'members'; END IF; "
+                "RETURN NULL; END $$"_s,
+                u"postgres:CREATE TRIGGER members_count AFTER INSERT OR DELETE ON members "
+                "FOR EACH ROW EXECUTE FUNCTION daftar_count_members()"_s,
+            }},
     };
     return all;
 }

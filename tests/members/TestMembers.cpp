@@ -417,8 +417,16 @@ private slots:
                 && pair.reason == "name_province"_L1;
         }));
 
+        const qint64 before = m_members->count(m_admin, {}).value();
         const auto merged = m_members->merge(m_admin, kept.id, second.id, {u"email"_s});
         QVERIFY2(merged.ok(), qPrintable(merged.errorMessage()));
+        // The bank's total (kept by triggers for the list) drops by the merged record.
+        QCOMPARE(m_members->count(m_admin, {}).value(), before - 1);
+        MemberQuery everyone;
+        everyone.text = QString();
+        auto counted = m_db->run(u"SELECT COUNT(*) FROM members"_s);
+        QVERIFY(counted && counted->next());
+        QCOMPARE(m_members->count(m_admin, everyone).value(), counted->value(0).toLongLong());
         QCOMPARE(merged->email, u"m.rezaei@example.org"_s);
         QCOMPARE(merged->mobile, u"+989131112233"_s);
         QVERIFY(!m_members->get(m_admin, second.id).value().has_value());
