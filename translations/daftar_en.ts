@@ -1333,14 +1333,6 @@
         <source>in sync</source>
         <translation>in sync</translation>
     </message>
-    <message>
-        <source>Branches directory</source>
-        <translation>Branches directory</translation>
-    </message>
-    <message>
-        <source>Member directory</source>
-        <translation>Member directory</translation>
-    </message>
 </context>
 <context>
     <name>Schema</name>
@@ -4720,18 +4712,6 @@ Usage: %1</translation>
     <message>
         <source>On the sites:</source>
         <translation>On the sites:</translation>
-    </message>
-    <message>
-        <source>taken down</source>
-        <translation>taken down</translation>
-    </message>
-    <message>
-        <source>changed since</source>
-        <translation>changed since</translation>
-    </message>
-    <message>
-        <source>in sync</source>
-        <translation>in sync</translation>
     </message>
 </context>
 </TS>

@@ -1325,14 +1325,6 @@
         <source>in sync</source>
         <translation>هم‌گام</translation>
     </message>
-    <message>
-        <source>Branches directory</source>
-        <translation>فهرست شعبه‌ها</translation>
-    </message>
-    <message>
-        <source>Member directory</source>
-        <translation>فهرست اعضا</translation>
-    </message>
 </context>
 <context>
     <name>Schema</name>
@@ -4703,18 +4695,6 @@ Usage: %1</source>
     <message>
         <source>On the sites:</source>
         <translation>روی سایت‌ها:</translation>
-    </message>
-    <message>
-        <source>taken down</source>
-        <translation>برداشته شده</translation>
-    </message>
-    <message>
-        <source>changed since</source>
-        <translation>از آن پس تغییر کرده</translation>
-    </message>
-    <message>
-        <source>in sync</source>
-        <translation>هم‌گام</translation>
     </message>
 </context>
 </TS>

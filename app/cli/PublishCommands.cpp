@@ -323,7 +323,8 @@ int Runner::publishStatus(const QStringList &args)
         return failure(context.error());
     }
     Outbox outbox(*context->db);
-    const auto jobs = outbox.jobs(context->actor, JobFilter {std::nullopt, true, 200});
+    const auto jobs
+        = outbox.jobs(context->actor, JobFilter {std::nullopt, std::nullopt, true, 200});
     if (!jobs) {
         return failure(jobs.error());
     }
@@ -354,11 +355,7 @@ int Runner::publishStatus(const QStringList &args)
     m_out << '\n' << Text::tr("On the sites:") << '\n';
     for (const Publication &publication : *publications) {
         m_out << publication.siteName << '\t' << publication.title << '\t'
-              << publication.url.toString() << '\t'
-              << (!publication.live                 ? Text::tr("taken down")
-                         : publication.changedSince ? Text::tr("changed since")
-                                                    : Text::tr("in sync"))
-              << '\n';
+              << publication.url.toString() << '\t' << publicationStateBrief(publication) << '\n';
     }
     return Done;
 }

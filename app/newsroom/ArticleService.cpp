@@ -39,17 +39,6 @@ const QString columns = u"id, kind, title, lead, body, featured_image_id, image_
                         "publish_until, seo_title, seo_description, status, status_comment, "
                         "revision"_s;
 
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-// NOT NULL text columns: a null QString would be bound as SQL NULL.
-QString orEmpty(const QString &value)
-{
-    return value.isNull() ? u""_s : value;
-}
-
 QVariant dateValue(QDate date)
 {
     return date.isValid() ? QVariant(date.toString(Qt::ISODate))
@@ -223,21 +212,23 @@ Status insertRevision(
     auto inserted = db.run(u"INSERT INTO article_revisions (article_id, number, saved_at, "
                            "saved_by, title, lead, body, words, note) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        {article.id, article.revision, timeValue(article.updatedAt), orEmpty(actor.displayName),
-            orEmpty(article.title), orEmpty(article.lead), orEmpty(article.body), words,
-            orEmpty(note)});
+        {article.id, article.revision, timeValue(article.updatedAt),
+            storage::orEmpty(actor.displayName), storage::orEmpty(article.title),
+            storage::orEmpty(article.lead), storage::orEmpty(article.body), words,
+            storage::orEmpty(note)});
     return inserted ? success() : Status(inserted.error());
 }
 
 QVariantList valuesOf(const Article &article)
 {
-    return {kindId(article.kind), orEmpty(article.title), orEmpty(article.lead),
-        orEmpty(article.body), idValue(article.featuredImageId), orEmpty(article.imageCaption),
-        orEmpty(article.imageAlt), orEmpty(article.category), tagsJson(article.tags),
-        orEmpty(article.slug), orEmpty(article.language), idValue(article.translationOf),
+    return {kindId(article.kind), storage::orEmpty(article.title), storage::orEmpty(article.lead),
+        storage::orEmpty(article.body), idValue(article.featuredImageId),
+        storage::orEmpty(article.imageCaption), storage::orEmpty(article.imageAlt),
+        storage::orEmpty(article.category), tagsJson(article.tags), storage::orEmpty(article.slug),
+        storage::orEmpty(article.language), idValue(article.translationOf),
         dateValue(article.eventDate), timeValue(article.scheduledAt),
-        dateValue(article.publishUntil), orEmpty(article.seoTitle), orEmpty(article.seoDescription),
-        orEmpty(searchKeyOf(article))};
+        dateValue(article.publishUntil), storage::orEmpty(article.seoTitle),
+        storage::orEmpty(article.seoDescription), storage::orEmpty(searchKeyOf(article))};
 }
 
 QString localTime(const QDateTime &utc)
@@ -320,7 +311,7 @@ Result<Article> ArticleService::create(const Actor &actor, Article article)
                                  "author_id, author_name, created_at, updated_at, status, "
                                  "revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                  "?, ?, ?, ?, ?, ?, ?, 'draft', 1) RETURNING id"_s,
-            valuesOf(article) << idValue(article.authorId) << orEmpty(article.authorName)
+            valuesOf(article) << idValue(article.authorId) << storage::orEmpty(article.authorName)
                               << timeValue(article.createdAt) << timeValue(article.updatedAt));
         if (!inserted) {
             return inserted.error();
@@ -411,7 +402,7 @@ Result<Article> ArticleService::saveRevision(
                                 "search_key = ?, updated_at = ?, revision = ?, status = ?, "
                                 "status_comment = ? WHERE id = ? AND revision = ?"_s,
             valuesOf(article) << timeValue(article.updatedAt) << article.revision
-                              << statusId(article.status) << orEmpty(article.statusComment)
+                              << statusId(article.status) << storage::orEmpty(article.statusComment)
                               << article.id << stored.revision);
         if (!updated) {
             return updated.error();
@@ -562,7 +553,7 @@ Result<Article> ArticleService::setStatus(const Actor &actor, qint64 id, Article
         article.updatedAt = QDateTime::currentDateTimeUtc();
         auto updated = m_db.run(u"UPDATE articles SET status = ?, status_comment = ?, "
                                 "scheduled_at = ?, updated_at = ? WHERE id = ?"_s,
-            {statusId(to), orEmpty(reason), timeValue(article.scheduledAt),
+            {statusId(to), storage::orEmpty(reason), timeValue(article.scheduledAt),
                 timeValue(article.updatedAt), id});
         if (!updated) {
             return updated.error();
@@ -685,15 +676,15 @@ Result<EditLock> ArticleService::acquireLock(const Actor &actor, qint64 id, bool
                 }
             }
         }
-        const QString now = nowText();
+        const QString now = storage::timestampNow();
         auto cleared = m_db.run(u"DELETE FROM article_locks WHERE article_id = ?"_s, {id});
         if (!cleared) {
             return cleared.error();
         }
         auto taken = m_db.run(u"INSERT INTO article_locks (article_id, user_id, holder, "
                               "holder_key, host, since, heartbeat) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-            {id, idValue(actor.userId), orEmpty(actor.displayName), orEmpty(actor.username),
-                orEmpty(host), now, now});
+            {id, idValue(actor.userId), storage::orEmpty(actor.displayName),
+                storage::orEmpty(actor.username), storage::orEmpty(host), now, now});
         if (!taken) {
             return taken.error();
         }
@@ -737,7 +728,7 @@ Status ArticleService::refreshLock(const Actor &actor, qint64 id)
 {
     auto updated = m_db.run(u"UPDATE article_locks SET heartbeat = ? "
                             "WHERE article_id = ? AND holder_key = ? AND host = ?"_s,
-        {nowText(), id, actor.username, QSysInfo::machineHostName()});
+        {storage::timestampNow(), id, actor.username, QSysInfo::machineHostName()});
     if (!updated) {
         return updated.error();
     }
@@ -764,7 +755,7 @@ Status ArticleService::autosave(const Actor &actor, const Article &draft)
     auto saved = m_db.run(u"INSERT INTO article_autosaves (owner, article_id, saved_at, draft) "
                           "VALUES (?, ?, ?, ?) ON CONFLICT (owner, article_id) "
                           "DO UPDATE SET saved_at = excluded.saved_at, draft = excluded.draft"_s,
-        {orEmpty(actor.username), draft.id, nowText(), json});
+        {storage::orEmpty(actor.username), draft.id, storage::timestampNow(), json});
     return saved ? success() : Status(saved.error());
 }
 

@@ -34,11 +34,6 @@ struct Text
 using accounts::Permission;
 using newsroom::ArticleStatus;
 
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
 QDateTime timeFrom(const QVariant &value)
 {
     return value.isNull() ? QDateTime()
@@ -170,6 +165,14 @@ QString jobStateDisplayName(JobState state)
     return {};
 }
 
+QString publicationStateBrief(const Publication &publication)
+{
+    if (!publication.live) {
+        return Text::tr("taken down");
+    }
+    return publication.changedSince ? Text::tr("changed since") : Text::tr("in sync");
+}
+
 QString jobActionId(JobAction action)
 {
     return action == JobAction::Unpublish ? u"unpublish"_s : u"publish"_s;
@@ -221,7 +224,7 @@ Result<qint64> upsertJob(storage::Database &db, const accounts::Actor &actor, co
                 superseded << waiting->value(0).toLongLong();
             }
         }
-        const QString now = nowText();
+        const QString now = storage::timestampNow();
         for (qint64 old : std::as_const(superseded)) {
             if (auto done = db.run(u"UPDATE publish_jobs SET state = 'cancelled', step = ?, "
                                    "updated_at = ? WHERE id = ?"_s,
@@ -341,42 +344,31 @@ Result<QList<qint64>> Outbox::queueApproved(
     if (const Status allowed = actor.require(Permission::ReviewArticles); !allowed) {
         return allowed.error();
     }
-    auto candidates = m_db.run(u"SELECT id, language, revision FROM articles "
-                               "WHERE status IN ('approved', 'scheduled') ORDER BY id"_s);
-    if (!candidates) {
-        return candidates.error();
-    }
-    struct Candidate
-    {
-        qint64 id;
-        QString language;
-        int revision;
-    };
-    QList<Candidate> found;
-    while (candidates->next()) {
-        found << Candidate {candidates->value(0).toLongLong(), candidates->value(1).toString(),
-            candidates->value(2).toInt()};
+    auto sites = sitesFor(m_db, siteId, {});
+    if (!sites) {
+        return sites.error();
     }
     QList<qint64> jobIds;
-    for (const Candidate &candidate : std::as_const(found)) {
-        auto sites = sitesFor(m_db, siteId, candidate.language);
-        if (!sites) {
-            return sites.error();
+    for (const Site &site : std::as_const(*sites)) {
+        // Approved or scheduled, in the site's language (any, for a site named
+        // explicitly), and not on the site at its latest revision.
+        const QString language = siteId ? QString() : site.language;
+        auto due = m_db.run(
+            u"SELECT a.id, a.language FROM articles a WHERE a.status IN ('approved', 'scheduled') "
+            "AND (? = '' OR a.language = ?) AND NOT EXISTS (SELECT 1 FROM publications p "
+            "WHERE p.site_id = ? AND p.entity = 'article' AND p.entity_id = a.id AND p.live = 1 "
+            "AND p.remote_id IS NOT NULL AND p.pushed_revision >= a.revision) ORDER BY a.id"_s,
+            {language.isNull() ? u""_s : language, language.isNull() ? u""_s : language, site.id});
+        if (!due) {
+            return due.error();
         }
-        for (const Site &site : std::as_const(*sites)) {
-            auto pushed
-                = m_db.run(u"SELECT pushed_revision FROM publications WHERE site_id = ? AND "
-                           "entity = 'article' AND entity_id = ? AND live = 1 "
-                           "AND remote_id IS NOT NULL"_s,
-                    {site.id, candidate.id});
-            if (!pushed) {
-                return pushed.error();
-            }
-            if (pushed->next() && pushed->value(0).toInt() >= candidate.revision) {
-                continue; // on the site as it is
-            }
-            auto id = upsertJob(m_db, actor, site, Entity::Article, candidate.id,
-                candidate.language, JobAction::Publish);
+        QList<std::pair<qint64, QString>> articles;
+        while (due->next()) {
+            articles.append({due->value(0).toLongLong(), due->value(1).toString()});
+        }
+        for (const auto &[article, articleLanguage] : std::as_const(articles)) {
+            auto id = upsertJob(
+                m_db, actor, site, Entity::Article, article, articleLanguage, JobAction::Publish);
             if (!id) {
                 return id.error();
             }
@@ -513,6 +505,10 @@ Result<QList<Job>> Outbox::jobs(const accounts::Actor &, const JobFilter &filter
         sql += u" AND j.site_id = ?"_s;
         values << *filter.siteId;
     }
+    if (filter.articleId) {
+        sql += u" AND j.entity = 'article' AND j.entity_id = ?"_s;
+        values << *filter.articleId;
+    }
     if (!filter.includeFinished) {
         sql += u" AND j.state NOT IN ('done', 'cancelled')"_s;
     }
@@ -561,7 +557,7 @@ Status Outbox::retry(const accounts::Actor &actor, qint64 jobId)
         auto updated = m_db.run(u"UPDATE publish_jobs SET state = 'pending', attempts = 0, "
                                 "retryable = 1, next_attempt_at = NULL, progress = 0, step = ?, "
                                 "updated_at = ? WHERE id = ?"_s,
-            {Text::tr("Queued again"), nowText(), jobId});
+            {Text::tr("Queued again"), storage::timestampNow(), jobId});
         if (!updated) {
             return updated.error();
         }
@@ -589,7 +585,8 @@ Status Outbox::cancel(const accounts::Actor &actor, qint64 jobId)
         }
         auto updated = m_db.run(u"UPDATE publish_jobs SET state = 'cancelled', step = ?, "
                                 "updated_at = ? WHERE id = ?"_s,
-            {Text::tr("Cancelled by %1").arg(actor.auditActor().name), nowText(), jobId});
+            {Text::tr("Cancelled by %1").arg(actor.auditActor().name), storage::timestampNow(),
+                jobId});
         if (!updated) {
             return updated.error();
         }
@@ -635,7 +632,7 @@ Status Outbox::resolveConflict(const accounts::Actor &actor, qint64 jobId, Confl
         return found.error();
     }
     return m_db.inTransaction([&]() -> Status {
-        const QString now = nowText();
+        const QString now = storage::timestampNow();
         if (choice == ConflictChoice::OverwriteSite) {
             auto updated
                 = m_db.run(u"UPDATE publish_jobs SET state = 'pending', overwrite = 1, "
@@ -765,7 +762,7 @@ Result<bool> Outbox::claim(qint64 jobId)
         if (!runnable) {
             return success();
         }
-        const QString now = nowText();
+        const QString now = storage::timestampNow();
         auto updated = m_db.run(u"UPDATE publish_jobs SET state = 'running', claimed_by = ?, "
                                 "claimed_at = ?, attempts = attempts + 1, progress = 0, step = ?, "
                                 "updated_at = ? WHERE id = ?"_s,
@@ -786,7 +783,7 @@ Status Outbox::markProgress(qint64 jobId, int progress, const QString &step)
 {
     auto updated
         = m_db.run(u"UPDATE publish_jobs SET progress = ?, step = ?, updated_at = ? WHERE id = ?"_s,
-            {progress, step, nowText(), jobId});
+            {progress, step, storage::timestampNow(), jobId});
     return updated ? success() : Status(updated.error());
 }
 
@@ -807,8 +804,8 @@ Status Outbox::markFailed(qint64 jobId, const Error &error)
                             "retryable = ?, next_attempt_at = ?, claimed_by = NULL, step = ?, "
                             "updated_at = ? WHERE id = ?"_s,
         {error.message, retryable ? 1 : 0, next,
-            retryable ? Text::tr("Will be tried again") : Text::tr("Needs attention"), nowText(),
-            jobId});
+            retryable ? Text::tr("Will be tried again") : Text::tr("Needs attention"),
+            storage::timestampNow(), jobId});
     return updated ? success() : Status(updated.error());
 }
 
@@ -820,7 +817,7 @@ Status Outbox::markConflict(qint64 jobId, const QString &siteJson)
             {siteJson, Text::tr("Waiting for the chief editor's choice"),
                 Text::tr("Someone changed this on the site after Daftar last sent it. Choose which "
                          "version to keep."),
-                nowText(), jobId});
+                storage::timestampNow(), jobId});
     return updated ? success() : Status(updated.error());
 }
 

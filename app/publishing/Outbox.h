@@ -80,6 +80,9 @@ struct Publication
     bool changedSince = false;
 };
 
+// "in sync", "changed since" or "taken down", translated (screens and daftar-cli).
+QString publicationStateBrief(const Publication &publication);
+
 // Both versions of a post someone changed on the site.
 struct Conflict
 {
@@ -99,6 +102,7 @@ enum class ConflictChoice {
 struct JobFilter
 {
     std::optional<qint64> siteId;
+    std::optional<qint64> articleId; // only this article's jobs
     bool includeFinished = true; // done and cancelled
     int limit = 500; // newest first
 };

@@ -98,6 +98,7 @@ std::unique_ptr<PublishTarget> makeTarget(
 // The reply as an Error for the user, in their language, with the site's own
 // message when it gave one. Retryable failures are Kind::Unavailable; their
 // message says a later run tries again unless laterRun is false (a connection test).
-Error replyError(const Site &site, const QString &what, const HttpReply &reply, bool laterRun = true);
+Error replyError(
+    const Site &site, const QString &what, const HttpReply &reply, bool laterRun = true);
 
 } // namespace daftar::publishing

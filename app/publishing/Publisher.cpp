@@ -39,11 +39,6 @@ using newsroom::ArticleStatus;
 // previous one arrived.
 constexpr int createAttempts = 4;
 
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
 // A site as a run sees it: its settings and its secret, or why there is none.
 struct SiteContext
 {
@@ -173,7 +168,7 @@ Status Worker::setSending(const JobRow &job)
         = m_db.run(u"INSERT INTO publications (site_id, entity, entity_id, sending_since) "
                    "VALUES (?, ?, ?, ?) ON CONFLICT (site_id, entity, entity_id) "
                    "DO UPDATE SET sending_since = excluded.sending_since, remote_id = NULL"_s,
-            {job.siteId, entityId(job.entity), job.entityId, nowText()});
+            {job.siteId, entityId(job.entity), job.entityId, storage::timestampNow()});
     return written ? success() : Status(written.error());
 }
 
@@ -205,12 +200,12 @@ Result<RemoteMedia> Worker::ensureMedia(
     MediaUpload upload {mediaId, item->sha256, item->fileName, item->mimeType,
         alt.isEmpty() ? item->alt : alt, *bytes};
     const auto store = [&](const RemoteMedia &remote) -> Status {
-        auto written
-            = m_db.run(u"INSERT INTO remote_media (site_id, media_id, remote_id, url, "
-                       "uploaded_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (site_id, media_id) "
-                       "DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url, "
-                       "uploaded_at = excluded.uploaded_at, sending_since = NULL"_s,
-                {job.siteId, mediaId, remote.remoteId, remote.url.toString(), nowText()});
+        auto written = m_db.run(
+            u"INSERT INTO remote_media (site_id, media_id, remote_id, url, "
+            "uploaded_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (site_id, media_id) "
+            "DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url, "
+            "uploaded_at = excluded.uploaded_at, sending_since = NULL"_s,
+            {job.siteId, mediaId, remote.remoteId, remote.url.toString(), storage::timestampNow()});
         return written ? success() : Status(written.error());
     };
     if (sending) {
@@ -231,7 +226,7 @@ Result<RemoteMedia> Worker::ensureMedia(
             = m_db.run(u"INSERT INTO remote_media (site_id, media_id, sending_since) VALUES "
                        "(?, ?, ?) ON CONFLICT (site_id, media_id) DO UPDATE SET "
                        "sending_since = excluded.sending_since"_s,
-                {job.siteId, mediaId, nowText()});
+                {job.siteId, mediaId, storage::timestampNow()});
         if (!marked) {
             return marked.error();
         }
@@ -342,7 +337,7 @@ Result<std::optional<RemoteItem>> Worker::push(
 Status Worker::finishPublished(const JobRow &job, const RemoteItem &item, int revision)
 {
     return m_db.inTransaction([&]() -> Status {
-        const QString now = nowText();
+        const QString now = storage::timestampNow();
         auto stored = m_db.run(
             u"INSERT INTO publications (site_id, entity, entity_id, remote_id, url, "
             "remote_modified, pushed_revision, pushed_at, live, sending_since) "
@@ -507,7 +502,7 @@ Status Worker::unpublish(const JobRow &job, PublishTarget &target)
         }
     }
     const Status written = m_db.inTransaction([&]() -> Status {
-        const QString now = nowText();
+        const QString now = storage::timestampNow();
         auto stored
             = m_db.run(u"UPDATE publications SET live = 0, pushed_at = ?, "
                        "sending_since = NULL WHERE site_id = ? AND entity = ? AND entity_id = ?"_s,

@@ -23,16 +23,6 @@ using accounts::Permission;
 const QString columns = u"id, name, type, url, username, password_env, language, unpublish_mode, "
                         "timeout_seconds, enabled, created_at, updated_at"_s;
 
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-QString orEmpty(const QString &value)
-{
-    return value.isNull() ? u""_s : value;
-}
-
 Site siteFromRow(const QSqlQuery &query)
 {
     Site site;
@@ -208,13 +198,13 @@ Result<Site> SiteService::add(const accounts::Actor &actor, Site site)
         if (existing->next()) {
             return duplicateName(site.name);
         }
-        const QString now = nowText();
+        const QString now = storage::timestampNow();
         auto inserted
             = m_db.run(u"INSERT INTO sites (name, type, url, username, password_env, language, "
                        "unpublish_mode, timeout_seconds, enabled, created_at, updated_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
-                {site.name, siteTypeId(site.type), site.url.toString(), orEmpty(site.user),
-                    orEmpty(site.passwordEnv), orEmpty(site.language),
+                {site.name, siteTypeId(site.type), site.url.toString(), storage::orEmpty(site.user),
+                    storage::orEmpty(site.passwordEnv), storage::orEmpty(site.language),
                     unpublishModeId(site.unpublishMode), site.timeoutSeconds, site.enabled ? 1 : 0,
                     now, now});
         if (!inserted) {
@@ -256,10 +246,10 @@ Result<Site> SiteService::update(const accounts::Actor &actor, Site site)
             u"UPDATE sites SET name = ?, type = ?, url = ?, username = ?, password_env = ?, "
             "language = ?, unpublish_mode = ?, timeout_seconds = ?, enabled = ?, updated_at = ? "
             "WHERE id = ?"_s,
-            {site.name, siteTypeId(site.type), site.url.toString(), orEmpty(site.user),
-                orEmpty(site.passwordEnv), orEmpty(site.language),
+            {site.name, siteTypeId(site.type), site.url.toString(), storage::orEmpty(site.user),
+                storage::orEmpty(site.passwordEnv), storage::orEmpty(site.language),
                 unpublishModeId(site.unpublishMode), site.timeoutSeconds, site.enabled ? 1 : 0,
-                nowText(), site.id});
+                storage::timestampNow(), site.id});
         if (!updated) {
             return updated.error();
         }

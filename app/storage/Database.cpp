@@ -4,6 +4,7 @@
 
 #include <QAtomicInt>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -109,14 +110,19 @@ Status Database::configure()
     // committed change through a power cut; foreign keys are off by default in SQLite.
     // A page cache of 64 MiB keeps the member indexes of a large bank in memory
     // (SQLite's default of 2 MiB makes a million-row import re-read its own pages).
-    for (const auto &sql : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
-             u"PRAGMA foreign_keys=ON"_s, u"PRAGMA cache_size=-65536"_s,
-             u"PRAGMA temp_store=MEMORY"_s}) {
+    for (const auto &sql :
+        {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s,
+            u"PRAGMA cache_size=-65536"_s, u"PRAGMA temp_store=MEMORY"_s}) {
         if (const Status s = execute(sql); !s) {
             return s;
         }
     }
     return success();
+}
+
+QString timestampNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
 Status Database::execute(const QString &sql)

@@ -17,6 +17,15 @@
 
 namespace daftar::storage {
 
+// The current time as every timestamp column stores it: UTC, ISO 8601 with milliseconds.
+QString timestampNow();
+
+// For NOT NULL text columns: a null QString would be bound as SQL NULL.
+inline QString orEmpty(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 class Database
 {
 public:

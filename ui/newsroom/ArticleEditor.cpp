@@ -1565,12 +1565,10 @@ void ArticleEditor::updatePublished()
         lines << line;
     }
     publishing::JobFilter unfinished;
+    unfinished.articleId = m_article.id;
     unfinished.includeFinished = false;
     if (const auto jobs = m_outbox.jobs(actor, unfinished)) {
         for (const publishing::Job &job : *jobs) {
-            if (job.entity != publishing::Entity::Article || job.entityId != m_article.id) {
-                continue;
-            }
             QString line = u"<b>%1</b> — <span style=\"color:%2\">%3</span>"_s.arg(
                 job.siteName.toHtmlEscaped(), jobStateColor(job.state).name(),
                 tr("%1: %2")

@@ -114,7 +114,7 @@ QString JobListModel::display(const Job &job, int column) const
 {
     switch (column) {
     case Item:
-        return entityDisplayName(job.entity, job.title);
+        return job.title;
     case Site:
         return job.siteName;
     case Action:

@@ -27,14 +27,6 @@ QString publicationStateText(const publishing::Publication &publication)
                                     : Text::tr("On the site — in sync");
 }
 
-QString publicationStateBrief(const publishing::Publication &publication)
-{
-    if (!publication.live) {
-        return Text::tr("taken down");
-    }
-    return publication.changedSince ? Text::tr("changed since") : Text::tr("in sync");
-}
-
 QColor publicationStateColor(const publishing::Publication &publication)
 {
     if (!publication.live) {
@@ -95,19 +87,6 @@ QString formatSiteMoment(const QString &iso, const QLocale &locale)
         moment.setTimeSpec(Qt::UTC);
     }
     return moment.isValid() ? text::formatJalaliDateTime(moment, locale) : iso;
-}
-
-QString entityDisplayName(publishing::Entity entity, const QString &title)
-{
-    switch (entity) {
-    case publishing::Entity::Article:
-        return title;
-    case publishing::Entity::BranchesPage:
-        return title.isEmpty() ? Text::tr("Branches directory") : title;
-    case publishing::Entity::MembersPage:
-        return title.isEmpty() ? Text::tr("Member directory") : title;
-    }
-    return title;
 }
 
 } // namespace daftar::ui

@@ -14,8 +14,8 @@ namespace daftar::ui {
 // "On the site — in sync", "On the site — changed since", "Taken down".
 QString publicationStateText(const publishing::Publication &publication);
 // The same, short, for a line that already names the site: "in sync", "changed since", "taken
-// down".
-QString publicationStateBrief(const publishing::Publication &publication);
+// down" (the core's words, which daftar-cli prints too).
+using publishing::publicationStateBrief;
 QColor publicationStateColor(const publishing::Publication &publication);
 
 // The colour that stands for a job's state: red for failed, orange for a
@@ -28,9 +28,5 @@ QIcon jobStateIcon(publishing::JobState state);
 QString formatMoment(const QDateTime &moment, const QLocale &locale);
 // What the site reports as its modified time (ISO 8601, UTC), read as a moment.
 QString formatSiteMoment(const QString &iso, const QLocale &locale);
-
-// Where an item is on the site, as a name a user recognises: the article's title,
-// or "Branches directory" / "Member directory".
-QString entityDisplayName(publishing::Entity entity, const QString &title);
 
 } // namespace daftar::ui

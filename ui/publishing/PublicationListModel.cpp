@@ -86,7 +86,7 @@ QVariant PublicationListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Item:
-            return entityDisplayName(publication.entity, publication.title);
+            return publication.title;
         case Site:
             return publication.siteName;
         case Url:
@@ -104,7 +104,7 @@ QVariant PublicationListModel::data(const QModelIndex &index, int role) const
             return tr("Open %1 in the browser").arg(publication.url.toDisplayString());
         }
         if (index.column() == Item) {
-            return entityDisplayName(publication.entity, publication.title);
+            return publication.title;
         }
         return {};
     case Qt::ForegroundRole:
