@@ -81,6 +81,9 @@ struct ImportPreview
 class MemberImport
 {
 public:
+    // Progress is reported, and Cancel honoured, every batchSize rows read. Rows
+    // are committed in batches: the first of batchSize rows, each next one twice
+    // as large up to 4 × batchSize. Cancel commits the rows read before it.
     static constexpr int batchSize = 10000;
 
     explicit MemberImport(storage::Database &db);

@@ -110,7 +110,8 @@ QString memberListPage(
         summary = word(locale,
             "The first %1 of %2 members, printed %3. Narrow the list with the search and "
             "filters to print the others.",
-            u"%1 عضو نخست از %2 عضو، چاپ %3. برای چاپ بقیه، فهرست را با جست‌وجو "
+            u"%1 عضو نخست از %2 عضو، چاپ %3. برای چاپ بقیه، فهرست را با "
+            u"جست‌وجو "
             u"و "
             u"پالایه‌ها "
             u"کوچک‌تر کنید.")

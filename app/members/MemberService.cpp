@@ -39,7 +39,7 @@ const QString updateSql
 
 QString timestamp(const QDateTime &at)
 {
-    return at.toUTC().toString(Qt::ISODateWithMs);
+    return storage::timestampText(at);
 }
 
 QVariant nullable(const QString &value)
@@ -317,6 +317,37 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(
         return audited.error();
     }
     return std::optional<qint64>(member.id);
+}
+
+Status MemberService::beginBulkInsert()
+{
+    if (m_db.isPostgres()) {
+        return success();
+    }
+    // New ids are larger than any id before (AUTOINCREMENT), so the value tells
+    // the rows of this transaction apart.
+    auto begun = m_db.run(u"INSERT INTO counters (name, value) "
+                          "SELECT 'members_bulk', COALESCE(MAX(id), 0) FROM members"_s);
+    return begun ? success() : Status(begun.error());
+}
+
+Status MemberService::endBulkInsert()
+{
+    if (m_db.isPostgres()) {
+        return success();
+    }
+    const QString added
+        = u"FROM members WHERE id > (SELECT value FROM counters WHERE name = 'members_bulk')"_s;
+    for (const QString &statement :
+        {u"INSERT INTO members_fts (rowid, search_key) SELECT id, search_key "_s + added,
+            u"UPDATE counters SET value = value + (SELECT COUNT(*) "_s + added
+                + u") WHERE name = 'members'"_s,
+            u"DELETE FROM counters WHERE name = 'members_bulk'"_s}) {
+        if (auto done = m_db.run(statement); !done) {
+            return done.error();
+        }
+    }
+    return success();
 }
 
 Status MemberService::checkBranch(const Member &member)

@@ -110,6 +110,13 @@ public:
     Result<std::optional<qint64>> insertIfAbsent(
         const storage::AuditActor &by, Member &member, const QJsonObject &auditNote = {});
 
+    // Around many insertIfAbsent() calls inside one transaction: the search index
+    // and the member total take the new rows in one statement each at the end,
+    // not a row at a time (much faster on SQLite; nothing to do on PostgreSQL,
+    // whose index is not kept by triggers). A rollback undoes both.
+    Status beginBulkInsert();
+    Status endBulkInsert();
+
     static QString searchKeyOf(const Member &member);
 
 private:

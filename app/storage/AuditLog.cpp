@@ -63,8 +63,8 @@ Status AuditLog::record(Database &db, const AuditActor &actor, const QString &ac
     auto inserted
         = db.runRepeated(u"INSERT INTO audit_log (at, actor_id, actor, action, entity, "
                          "entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), actorId, actor.name,
-                action, entity, entityId, jsonOrNull(before), jsonOrNull(after)});
+            {timestampNow(), actorId, actor.name, action, entity, entityId, jsonOrNull(before),
+                jsonOrNull(after)});
     return inserted ? success() : Status(inserted.error());
 }
 

@@ -6,6 +6,7 @@
 #include "DatabaseLocation.h"
 #include "core/Result.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -17,7 +18,8 @@
 
 namespace daftar::storage {
 
-// The current time as every timestamp column stores it: UTC, ISO 8601 with milliseconds.
+// A time as every timestamp column stores it: UTC, ISO 8601 with milliseconds.
+QString timestampText(const QDateTime &at);
 QString timestampNow();
 
 // For NOT NULL text columns: a null QString would be bound as SQL NULL.
@@ -70,6 +72,11 @@ public:
 
     // The table names in the database (for checks and tests).
     QStringList tables() const;
+
+    // A bulk write (an import of many thousand rows) keeps more of the indexes
+    // in memory while it runs; afterwards the memory is given back. No-op on
+    // PostgreSQL, whose server manages its own buffers.
+    void setBulkCache(bool bulk);
 
 private:
     Database(DatabaseLocation location, QString connectionName);

@@ -351,6 +351,23 @@ const QList<Migration> &migrations()
                 u"postgres:CREATE TRIGGER members_count AFTER INSERT OR DELETE ON members "
                 "FOR EACH ROW EXECUTE FUNCTION daftar_count_members()"_s,
             }},
+        {6, u"imports index the member search once per batch"_s,
+            {
+                // FTS5 writes its pending terms out at every statement of a
+                // transaction it has joined, so a trigger firing per imported row
+                // made a million small index segments. While a write transaction
+                // holds the 'members_bulk' row (the largest id before it; never
+                // committed), the per-row triggers stand aside and the import
+                // indexes and counts the new rows in one statement each.
+                u"sqlite:DROP TRIGGER members_fts_insert"_s,
+                u"sqlite:CREATE TRIGGER members_fts_insert AFTER INSERT ON members "
+                "WHEN NOT EXISTS (SELECT 1 FROM counters WHERE name = 'members_bulk') BEGIN "
+                "INSERT INTO members_fts (rowid, search_key) VALUES (new.id, new.search_key); END"_s,
+                u"sqlite:DROP TRIGGER members_count_insert"_s,
+                u"sqlite:CREATE TRIGGER members_count_insert AFTER INSERT ON members "
+                "WHEN NOT EXISTS (SELECT 1 FROM counters WHERE name = 'members_bulk') BEGIN "
+                "UPDATE counters SET value = value + 1 WHERE name = 'members'; END"_s,
+            }},
     };
     return all;
 }

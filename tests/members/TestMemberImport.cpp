@@ -267,6 +267,44 @@ private slots:
         QCOMPARE(members(), qint64(total));
     }
 
+    void importedAndTypedMembersAreSearchableAndCounted()
+    {
+        // The import indexes and counts its rows once per batch, the form a row
+        // at a time: both must end in the same search index and total.
+        const QString path = writeUtf8(u"batch.csv"_s,
+            {persianHeader,
+                row(u"حقیقی"_s, u"پرستو"_s, u"زرین‌کوب"_s, {}, nationalCode(801),
+                    u"فارس"_s),
+                row(u"حقوقی"_s, {}, {}, u"تعاونی پرستوی سبز"_s, legalId(802), u"فارس"_s)});
+        QCOMPARE(import(path).imported, qint64(2));
+        MemberService service(*m_db);
+        Member typed;
+        typed.kind = MemberKind::Person;
+        typed.firstName = u"پرستو"_s;
+        typed.lastName = u"نیکو"_s;
+        typed.nationalId = nationalCode(803);
+        typed.province = u"IR-07"_s;
+        QVERIFY(service.create(m_admin, typed).ok());
+
+        MemberQuery query;
+        query.text = u"پرس"_s;
+        QCOMPARE(service.count(m_admin, query).value(), qint64(3));
+        query.text = u"زرینکوب"_s; // without the ZWNJ the file had
+        QCOMPARE(service.count(m_admin, query).value(), qint64(1));
+        QCOMPARE(members(), qint64(3));
+        auto counted = m_db->run(u"SELECT COUNT(*) FROM members"_s).value();
+        QVERIFY(counted.next());
+        QCOMPARE(counted.value(0).toLongLong(), qint64(3));
+        auto marker
+            = m_db->run(u"SELECT COUNT(*) FROM counters WHERE name = 'members_bulk'"_s).value();
+        QVERIFY(marker.next());
+        QCOMPARE(marker.value(0).toInt(), 0); // never left behind
+        if (!m_db->isPostgres()) {
+            QVERIFY(m_db->run(u"INSERT INTO members_fts (members_fts) VALUES ('integrity-check')"_s)
+                        .ok());
+        }
+    }
+
     void importsXlsx()
     {
         const QString path = m_dir.filePath(u"members.xlsx"_s);
