@@ -1,7 +1,11 @@
 // The member bank at scale: import of N generated members against the sqlite3
-// shell's bare .import of the same file, and type-ahead search latency against
-// the same FTS query run bare in the sqlite3 shell.
-//   build/release/bench/bench_members [COUNT] [WORKDIR]
+// shell's bare .import of the same file (and against the shell writing the same
+// rows into Daftar's schema), and type-ahead search latency against the same
+// query run bare in the sqlite3 shell — and, given a server, in psql.
+//   build/release/bench/bench_members [COUNT] [WORKDIR] [--search-only]
+//       [--postgres postgresql://user@host:port/db] [--verbose] [--tuning FEW,WINDOW]
+// --search-only reuses the bank an earlier run left in WORKDIR; a PostgreSQL
+// server for --postgres can be started with tests/services/postgres.sh start PORT.
 #include "MemberGenerator.h"
 #include "accounts/Actor.h"
 #include "members/MemberImport.h"
@@ -68,7 +72,8 @@ QString writeCsv(const QString &path, int count, QStringList *names)
 QList<std::pair<QString, QString>> typeAheadQueries(const QStringList &names)
 {
     QList<std::pair<QString, QString>> queries;
-    auto *random = QRandomGenerator::global();
+    QRandomGenerator seeded(20261128); // the same queries in every run
+    auto *random = &seeded;
     const QStringList provinces {u"IR-23"_s, u"IR-10"_s, u"IR-09"_s, u"IR-07"_s, u"IR-03"_s};
     for (int i = 0; i < 200; ++i) {
         const QString name = text::searchKey(names.at(random->bounded(int(names.size()))));
@@ -78,11 +83,158 @@ QList<std::pair<QString, QString>> typeAheadQueries(const QStringList &names)
     return queries;
 }
 
+// The 200 queries through MemberService, as the members page sends them;
+// empty when one fails.
+QList<double> timeSearches(members::MemberService &service, const accounts::Actor &actor,
+    const QList<std::pair<QString, QString>> &queries, bool verbose)
+{
+    QList<double> latencies;
+    QElapsedTimer timer;
+    for (const auto &[prefix, province] : queries) {
+        members::MemberQuery query;
+        query.text = prefix;
+        query.province = province;
+        query.limit = 50;
+        timer.restart();
+        const auto found = service.search(actor, query);
+        latencies << double(timer.nsecsElapsed()) / 1e6;
+        if (verbose) {
+            std::printf(
+                "  %6.1f ms  %s %s\n", latencies.last(), qPrintable(prefix), qPrintable(province));
+        }
+        if (!found) {
+            std::printf("%s\n", qPrintable(found.errorMessage()));
+            return {};
+        }
+    }
+    return latencies;
+}
+
+void printLatencies(const char *what, QList<double> latencies)
+{
+    std::sort(latencies.begin(), latencies.end());
+    const auto percentile = [&](double p) {
+        return latencies.at(int(p * (latencies.size() - 1)));
+    };
+    std::printf("%s p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms (target p95 < 20 ms)\n", what,
+        percentile(0.5), percentile(0.95), latencies.last());
+}
+
+double mean(const QList<double> &values)
+{
+    return std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
+}
+
+// Runs a program with INPUT on its standard input; the seconds it took.
+double runTimed(const QString &program, const QStringList &arguments, const QByteArray &input)
+{
+    QProcess process;
+    QElapsedTimer clock;
+    clock.start();
+    process.start(program, arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(-1);
+    if (process.exitCode() != 0) {
+        std::printf("%s failed: %s\n", qPrintable(program),
+            process.readAllStandardError().left(400).constData());
+    }
+    return double(clock.nsecsElapsed()) / 1e9;
+}
+
+// The same bank and the same 200 queries on PostgreSQL: the members are copied
+// from the SQLite bank with COPY (the search, not the import, is measured here).
+int postgresSearch(const QString &url, const QString &sqliteDb, const QString &dir,
+    const accounts::Actor &actor, const QList<std::pair<QString, QString>> &queries, bool verbose)
+{
+    const QString psql = QStandardPaths::findExecutable(u"psql"_s);
+    const QString sqlite3 = QStandardPaths::findExecutable(u"sqlite3"_s);
+    auto location = storage::DatabaseLocation::parse(url);
+    if (psql.isEmpty() || sqlite3.isEmpty() || !location) {
+        std::printf("PostgreSQL search needs psql, sqlite3 and a postgresql:// URL\n");
+        return 1;
+    }
+    auto db = storage::Database::open(*location);
+    if (!db) {
+        std::printf("%s\n", qPrintable(db.errorMessage()));
+        return 1;
+    }
+    const QString columns = u"id, membership_no, kind, first_name, last_name, organization_name, "
+                            "national_id, registration_no, activity_sector, province, city, "
+                            "address, postal_code, mobile, phone, email, join_date, status, notes, "
+                            "directory_consent, directory_fields, search_key, name_key, sort_key, "
+                            "created_at, updated_at"_s;
+    auto counted = (*db)->run(u"SELECT COUNT(*) FROM members"_s);
+    counted->next();
+    QProcess source;
+    source.start(sqlite3, {sqliteDb, u"SELECT COUNT(*) FROM members"_s});
+    source.waitForFinished(-1);
+    const qint64 wanted = source.readAllStandardOutput().trimmed().toLongLong();
+    if (counted->value(0).toLongLong() != wanted) {
+        const QString csv = QDir(dir).filePath(u"members-for-postgres.csv"_s);
+        QElapsedTimer clock;
+        clock.start();
+        runTimed(sqlite3, {u"-csv"_s, u"-cmd"_s, u".output %1"_s.arg(csv), sqliteDb},
+            (u"SELECT "_s + columns + u" FROM members;\n"_s).toUtf8());
+        // The search index is built once after the copy rather than row by row.
+        runTimed(psql, {u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, url},
+            (u"TRUNCATE members RESTART IDENTITY CASCADE;\n"
+             "DROP INDEX IF EXISTS members_search;\n"
+             "BEGIN;\n"
+             "SELECT set_config('daftar.bulk_members', 'on', true);\n" // as an import does
+             "\\copy members ("_s
+                + columns + u") FROM '"_s + csv
+                + u"' CSV\n"
+                  "COMMIT;\n"
+                  "CREATE INDEX members_search ON members USING GIN (to_tsvector('simple', "
+                  "search_key));\n"
+                  "UPDATE counters SET value = (SELECT COUNT(*) FROM members) WHERE name = "
+                  "'members';\n"
+                  "ANALYZE members;\n"_s)
+                .toUtf8());
+        auto copied = (*db)->run(u"SELECT COUNT(*) FROM members"_s);
+        copied->next();
+        if (copied->value(0).toLongLong() != wanted) {
+            std::printf("PostgreSQL holds %lld members after the copy, not %lld\n",
+                copied->value(0).toLongLong(), static_cast<long long>(wanted));
+            return 1;
+        }
+        std::printf("PostgreSQL: %lld members copied in with COPY in %.1f s\n",
+            static_cast<long long>(wanted), double(clock.nsecsElapsed()) / 1e9);
+    }
+    members::MemberService service(**db);
+    const auto latencies = timeSearches(service, actor, queries, verbose);
+    if (latencies.isEmpty()) {
+        return 1;
+    }
+    printLatencies("PostgreSQL search, the same 200 queries  ", latencies);
+    // The statement MemberService sends, bare in one psql process.
+    QByteArray script = "\\o /dev/null\n";
+    for (const auto &[prefix, province] : queries) {
+        script
+            += (u"SELECT * FROM members WHERE to_tsvector('simple', search_key) @@ "
+                "to_tsquery('simple', '%1:*')%2 ORDER BY sort_key, id LIMIT 50 OFFSET 0;\n"_s.arg(
+                    prefix,
+                    province.isEmpty() ? QString() : u" AND province = '%1'"_s.arg(province)))
+                   .toUtf8();
+    }
+    const QStringList psqlArguments {u"-q"_s, url};
+    const double startup = runTimed(psql, psqlArguments, "\\o /dev/null\n");
+    const double total = runTimed(psql, psqlArguments, script) - startup;
+    std::printf(
+        "the same 200 queries bare in psql            mean %6.1f ms (Daftar mean %6.1f ms)\n",
+        total * 1000 / 200, mean(latencies));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    const QStringList arguments = app.arguments();
+    // --search-only: time the searches on the bank an earlier run left in WORKDIR.
+    const bool searchOnly = arguments.contains(u"--search-only"_s);
     const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1000000;
     QTemporaryDir temporary;
     const QString dir = argc > 2 ? QString::fromLocal8Bit(argv[2]) : temporary.path();
@@ -91,113 +243,123 @@ int main(int argc, char *argv[])
     std::printf(
         "Daftar member bank benchmark: %d members, work folder %s\n", count, qPrintable(dir));
 
+    const accounts::Actor admin = accounts::Actor::operatingSystemUser();
     QStringList names;
     QElapsedTimer timer;
-    timer.start();
-    const QString csv = writeCsv(QDir(dir).filePath(u"members.csv"_s), count, &names);
-    std::printf("generate CSV                               %8.2f s  (%.1f MB)\n", seconds(timer),
-        double(QFileInfo(csv).size()) / 1e6);
-
-    double bare = 0;
-    if (!sqlite3.isEmpty()) {
-        const QString bareDb = QDir(dir).filePath(u"bare.sqlite"_s);
-        QFile::remove(bareDb);
-        timer.restart();
-        QProcess shell;
-        shell.start(sqlite3, {bareDb, u".import --csv "_s + csv + u" bare"_s});
-        shell.waitForFinished(-1);
-        bare = seconds(timer);
-        std::printf("sqlite3 shell .import into a bare table    %8.2f s\n", bare);
-    }
-
     const QString dbPath = QDir(dir).filePath(u"daftar.sqlite"_s);
-    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
-        QFile::remove(dbPath + suffix);
+    const QString csv = QDir(dir).filePath(u"members.csv"_s);
+    double bare = 0;
+    if (!searchOnly) {
+        timer.start();
+        writeCsv(csv, count, &names);
+        std::printf("generate CSV                               %8.2f s  (%.1f MB)\n",
+            seconds(timer), double(QFileInfo(csv).size()) / 1e6);
+
+        if (!sqlite3.isEmpty()) {
+            const QString bareDb = QDir(dir).filePath(u"bare.sqlite"_s);
+            QFile::remove(bareDb);
+            timer.restart();
+            QProcess shell;
+            shell.start(sqlite3, {bareDb, u".import --csv "_s + csv + u" bare"_s});
+            shell.waitForFinished(-1);
+            bare = seconds(timer);
+            std::printf("sqlite3 shell .import into a bare table    %8.2f s\n", bare);
+        }
+
+        for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+            QFile::remove(dbPath + suffix);
+        }
     }
     auto db = storage::Database::open(storage::DatabaseLocation::parse(dbPath).value());
     if (!db) {
         std::printf("%s\n", qPrintable(db.errorMessage()));
         return 1;
     }
-    const accounts::Actor admin = accounts::Actor::operatingSystemUser();
-    timer.restart();
-    const auto report = members::MemberImport(**db).run(admin, csv, {});
-    const double imported = seconds(timer);
-    if (!report) {
-        std::printf("%s\n", qPrintable(report.errorMessage()));
-        return 1;
-    }
-    std::printf("Daftar import (validate, normalise, index) %8.2f s  (%lld in, %lld rejected)%s\n",
-        imported, static_cast<long long>(report->imported),
-        static_cast<long long>(report->rejected),
-        bare > 0
-            ? qPrintable(u"  = %1x the bare import (target: 5x)"_s.arg(imported / bare, 0, 'f', 1))
-            : "");
-
-    if (!sqlite3.isEmpty()) {
-        // The floor: the sqlite3 shell writing the very rows Daftar wrote (members
-        // with their indexes and search index, and the audit entries) into an
-        // empty copy of the schema, in one transaction with the same page cache.
-        const QString rawDb = QDir(dir).filePath(u"raw-same-writes.sqlite"_s);
-        for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
-            QFile::remove(rawDb + suffix);
+    if (searchOnly) {
+        auto sample = (*db)->run(u"SELECT first_name, last_name FROM members WHERE kind = "
+                                 "'person' ORDER BY id LIMIT 2500"_s);
+        while (sample && sample->next()) {
+            names << sample->value(0).toString() << sample->value(1).toString();
         }
-        QProcess schema;
-        schema.start(sqlite3, {dbPath, u".schema"_s});
-        schema.waitForFinished(-1);
-        QString script = u"PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n"
-                         "PRAGMA cache_size=-262144;\n"_s;
-        for (const QString &line : QString::fromUtf8(schema.readAllStandardOutput()).split(u'\n')) {
-            if (!line.contains(u"sqlite_sequence"_s)) {
-                script += line + u'\n';
-            }
-        }
-        script += u"INSERT INTO counters SELECT * FROM src.counters WHERE name <> 'members';\n"
-                  "INSERT INTO counters VALUES ('members', 0);\n"_s;
-        QProcess shell;
-        shell.start(sqlite3, {rawDb, u"-cmd"_s, u"ATTACH '%1' AS src"_s.arg(dbPath)});
-        shell.write(script.toUtf8());
-        shell.closeWriteChannel();
-        shell.waitForFinished(-1);
-        timer.restart();
-        shell.start(sqlite3, {rawDb, u"-cmd"_s, u"ATTACH '%1' AS src"_s.arg(dbPath)});
-        shell.write("PRAGMA cache_size=-262144;\nBEGIN;\n"
-                    "INSERT INTO members SELECT * FROM src.members;\n"
-                    "INSERT INTO audit_log SELECT * FROM src.audit_log;\nCOMMIT;\n");
-        shell.closeWriteChannel();
-        shell.waitForFinished(-1);
-        const double raw = seconds(timer);
-        const QString said = QString::fromUtf8(shell.readAllStandardError()).trimmed();
-        std::printf(
-            "sqlite3 shell, the same writes into Daftar's schema %6.2f s  = Daftar %.2fx of "
-            "it%s\n",
-            raw, imported / raw,
-            said.isEmpty() ? "" : qPrintable(u" (sqlite3 said: %1)"_s.arg(said)));
-    }
-
-    members::MemberService service(**db);
-    const auto queries = typeAheadQueries(names);
-    QList<double> latencies;
-    for (const auto &[prefix, province] : queries) {
-        members::MemberQuery query;
-        query.text = prefix;
-        query.province = province;
-        query.limit = 50;
-        timer.restart();
-        const auto found = service.search(admin, query);
-        latencies << double(timer.nsecsElapsed()) / 1e6;
-        if (!found) {
-            std::printf("%s\n", qPrintable(found.errorMessage()));
+        if (names.isEmpty()) {
+            std::printf(
+                "%s holds no members: run without --search-only first.\n", qPrintable(dbPath));
             return 1;
         }
+    } else {
+        timer.restart();
+        const auto report = members::MemberImport(**db).run(admin, csv, {});
+        const double imported = seconds(timer);
+        if (!report) {
+            std::printf("%s\n", qPrintable(report.errorMessage()));
+            return 1;
+        }
+        std::printf(
+            "Daftar import (validate, normalise, index) %8.2f s  (%lld in, %lld rejected)%s\n",
+            imported, static_cast<long long>(report->imported),
+            static_cast<long long>(report->rejected),
+            bare > 0 ? qPrintable(
+                u"  = %1x the bare import (target: 5x)"_s.arg(imported / bare, 0, 'f', 1))
+                     : "");
+
+        if (!sqlite3.isEmpty()) {
+            // The floor: the sqlite3 shell writing the very rows Daftar wrote (members
+            // with their indexes and search index, and the audit entries) into an
+            // empty copy of the schema, in one transaction with the same page cache.
+            const QString rawDb = QDir(dir).filePath(u"raw-same-writes.sqlite"_s);
+            for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+                QFile::remove(rawDb + suffix);
+            }
+            QProcess schema;
+            schema.start(sqlite3, {dbPath, u".schema"_s});
+            schema.waitForFinished(-1);
+            QString script = u"PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n"
+                             "PRAGMA cache_size=-262144;\n"_s;
+            for (const QString &line :
+                QString::fromUtf8(schema.readAllStandardOutput()).split(u'\n')) {
+                if (!line.contains(u"sqlite_sequence"_s)) {
+                    script += line + u'\n';
+                }
+            }
+            script += u"INSERT INTO counters SELECT * FROM src.counters WHERE name <> 'members';\n"
+                      "INSERT INTO counters VALUES ('members', 0);\n"_s;
+            QProcess shell;
+            shell.start(sqlite3, {rawDb, u"-cmd"_s, u"ATTACH '%1' AS src"_s.arg(dbPath)});
+            shell.write(script.toUtf8());
+            shell.closeWriteChannel();
+            shell.waitForFinished(-1);
+            timer.restart();
+            shell.start(sqlite3, {rawDb, u"-cmd"_s, u"ATTACH '%1' AS src"_s.arg(dbPath)});
+            shell.write("PRAGMA cache_size=-262144;\nBEGIN;\n"
+                        "INSERT INTO members SELECT * FROM src.members;\n"
+                        "INSERT INTO audit_log SELECT * FROM src.audit_log;\nCOMMIT;\n");
+            shell.closeWriteChannel();
+            shell.waitForFinished(-1);
+            const double raw = seconds(timer);
+            const QString said = QString::fromUtf8(shell.readAllStandardError()).trimmed();
+            std::printf(
+                "sqlite3 shell, the same writes into Daftar's schema %6.2f s  = Daftar %.2fx of "
+                "it%s\n",
+                raw, imported / raw,
+                said.isEmpty() ? "" : qPrintable(u" (sqlite3 said: %1)"_s.arg(said)));
+        }
     }
-    std::sort(latencies.begin(), latencies.end());
-    const auto percentile = [&](double p) {
-        return latencies.at(int(p * (latencies.size() - 1)));
-    };
-    std::printf("search, 200 type-ahead queries (first 50)   p50 %6.1f ms  p95 %6.1f ms  max %6.1f "
-                "ms (target p95 < 20 ms)\n",
-        percentile(0.5), percentile(0.95), latencies.last());
+    members::MemberService service(**db);
+    if (const qsizetype at = arguments.indexOf(u"--tuning"_s);
+        at > 0 && at + 1 < arguments.size()) {
+        // --tuning FEW,WINDOW: try other thresholds for search().
+        const QStringList values = arguments.at(at + 1).split(u',');
+        auto &tuning = members::MemberService::searchTuning();
+        tuning.fewMatches = values.value(0).toInt();
+        tuning.windowRows = values.value(1).toInt();
+    }
+    const auto queries = typeAheadQueries(names);
+    const auto latencies
+        = timeSearches(service, admin, queries, arguments.contains(u"--verbose"_s));
+    if (latencies.isEmpty()) {
+        return 1;
+    }
+    printLatencies("search, 200 type-ahead queries (first 50)  ", latencies);
 
     if (!sqlite3.isEmpty()) {
         // The same statements, bare, in one sqlite3 process; its start-up is timed
@@ -225,8 +387,12 @@ int main(int argc, char *argv[])
         const double total = runShell(script) - startup;
         std::printf(
             "the same 200 queries bare in sqlite3        mean %6.1f ms (Daftar mean %6.1f ms)\n",
-            total * 1000 / 200,
-            std::accumulate(latencies.begin(), latencies.end(), 0.0) / latencies.size());
+            total * 1000 / 200, mean(latencies));
+    }
+    if (const qsizetype at = arguments.indexOf(u"--postgres"_s);
+        at > 0 && at + 1 < arguments.size()) {
+        return postgresSearch(
+            arguments.at(at + 1), dbPath, dir, admin, queries, arguments.contains(u"--verbose"_s));
     }
     return 0;
 }

@@ -232,6 +232,8 @@ Result<ImportReport> MemberImport::run(
         if (batch.isEmpty()) {
             return success();
         }
+        const qint64 importedBefore = report.imported;
+        const qint64 presentBefore = report.alreadyPresent;
         const Status written = m_db.inTransaction([&]() -> Status {
             if (!options.dryRun) {
                 if (const Status begun = service.beginBulkInsert(); !begun) {
@@ -265,8 +267,13 @@ Result<ImportReport> MemberImport::run(
                 }
                 inserted->has_value() ? ++report.imported : ++report.alreadyPresent;
             }
-            return options.dryRun ? success() : service.endBulkInsert();
+            return options.dryRun ? success()
+                                  : service.endBulkInsert(report.imported - importedBefore);
         });
+        if (!written) { // rolled back: none of the batch went in
+            report.imported = importedBefore;
+            report.alreadyPresent = presentBefore;
+        }
         batch.clear();
         return written;
     };

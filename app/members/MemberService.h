@@ -111,16 +111,31 @@ public:
         const storage::AuditActor &by, Member &member, const QJsonObject &auditNote = {});
 
     // Around many insertIfAbsent() calls inside one transaction: the search index
-    // and the member total take the new rows in one statement each at the end,
-    // not a row at a time (much faster on SQLite; nothing to do on PostgreSQL,
-    // whose index is not kept by triggers). A rollback undoes both.
+    // (SQLite) and the member total take the new rows in one statement each at
+    // the end, not a row at a time; `added` is how many were inserted. A
+    // rollback undoes both.
     Status beginBulkInsert();
-    Status endBulkInsert();
+    Status endBulkInsert(qint64 added);
 
     static QString searchKeyOf(const Member &member);
 
+    // How search() on SQLite chooses its way through a type-ahead query in
+    // name order (tests lower them to reach every way with a few members).
+    struct SearchTuning
+    {
+        int fewMatches = 12000; // up to this many matches: sort them all
+        int windowRows = 2500; // else read this many rows of the name order first
+    };
+    static SearchTuning &searchTuning();
+
 private:
     Result<QString> nextMembershipNo();
+    Result<std::optional<QList<Member>>> scanWindow(
+        const MemberQuery &query, const QString &province, const QStringList &words);
+    Result<QList<Member>> sortMatches(
+        const MemberQuery &query, const QString &province, const QStringList &words);
+    Result<QList<Member>> readInNameOrder(const QList<qint64> &ids, bool descending);
+    Result<qint64> countMatches(const QStringList &words, int cap);
     // A member's branch must exist and be in the member's province.
     Status checkBranch(const Member &member);
     Result<std::optional<Member>> readOne(const QString &where, const QVariantList &values);

@@ -114,6 +114,9 @@ Status Database::configure()
     // committed change through a power cut; foreign keys are off by default in SQLite.
     // A page cache of 64 MiB keeps the member indexes of a large bank in memory
     // (SQLite's default of 2 MiB makes a million-row import re-read its own pages).
+    // Reads go through a memory map of up to 1 GiB: a type-ahead search touches
+    // thousands of member rows, and a system call for each took most of its time
+    // (the mapped pages are the system's file cache, given back under pressure).
     for (const auto &sql : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
              u"PRAGMA foreign_keys=ON"_s, normalCacheSize, u"PRAGMA temp_store=MEMORY"_s}) {
         if (const Status s = execute(sql); !s) {

@@ -367,6 +367,23 @@ const QList<Migration> &migrations()
                 u"sqlite:CREATE TRIGGER members_count_insert AFTER INSERT ON members "
                 "WHEN NOT EXISTS (SELECT 1 FROM counters WHERE name = 'members_bulk') BEGIN "
                 "UPDATE counters SET value = value + 1 WHERE name = 'members'; END"_s,
+                // A type-ahead query with a few thousand matches sorts them by name:
+                // this narrow index (a tenth of the table's size, so it stays in
+                // memory) gives each match's sort key and province without reading
+                // the member's row. Ids only grow, so an import only appends to it.
+                u"sqlite:CREATE INDEX members_id_sort ON members (id, sort_key, province)"_s,
+                // On PostgreSQL a transaction that updates the one counter row per
+                // inserted member piles up a row version each time, and each next
+                // update walks them all: an import marks its transaction instead
+                // and adds its count once.
+                u"postgres:CREATE OR REPLACE FUNCTION daftar_count_members() RETURNS trigger "
+                "LANGUAGE plpgsql AS $$ BEGIN "
+                "IF TG_OP = 'INSERT' THEN "
+                "IF coalesce(current_setting('daftar.bulk_members', true), '') = 'on' THEN "
+                "RETURN NULL; END IF; "
+                "UPDATE counters SET value = value + 1 WHERE name = 'members'; "
+                "ELSE UPDATE counters SET value = value - 1 WHERE name = 'members'; END IF; "
+                "RETURN NULL; END $$"_s,
             }},
     };
     return all;

@@ -8,7 +8,10 @@
 #include "text/PersianText.h"
 
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace daftar;
@@ -440,6 +443,115 @@ private slots:
         QCOMPARE(gone.first().action, u"member.delete"_s);
         QVERIFY(!m_members->merge(actorWith(accounts::Role::Viewer), kept.id, third.id, {}).ok());
         QVERIFY(m_members->get(m_admin, third.id).value().has_value());
+    }
+
+    void everyWayThroughATypeAheadGivesTheSameRows()
+    {
+        // search() picks its way by how many members match (sort the matches,
+        // read the first rows of the name order, or walk it against the
+        // matches). Lowered thresholds reach each way with a few members; all
+        // must give what a plain reading of the bank gives.
+        const QStringList firsts {
+            u"آرش"_s, u"مصطفی"_s, u"نرگس"_s, u"فرشته"_s, u"زهرا"_s, u"علی"_s, u"ژیلا"_s};
+        const QStringList lasts {u"نوری"_s, u"فرشچی"_s, u"عباسی"_s, u"مصطفوی"_s, u"زارعی"_s};
+        const QStringList provinces {u"تهران"_s, u"فارس"_s, u"یزد"_s};
+        QVERIFY(m_db->inTransaction([&]() -> Status {
+                        for (quint32 i = 0; i < 140; ++i) {
+                            Member member = person(firsts.at(i % firsts.size()),
+                                lasts.at((i / 3) % lasts.size()), nationalCode(20000 + i),
+                                provinces.at((i / 5) % provinces.size()));
+                            if (i % 11 == 0) {
+                                member.kind = MemberKind::Legal;
+                                member.firstName.clear();
+                                member.lastName.clear();
+                                member.organizationName = u"تعاونی (مصرف) نوین %1"_s.arg(i);
+                                member.nationalId = legalId(20000 + i);
+                            }
+                            if (!MemberService::normalize(member).isEmpty()) {
+                                return makeError(Error::Kind::Invalid, u"generated member"_s);
+                            }
+                            if (auto in = m_members->insertIfAbsent(m_admin.auditActor(), member);
+                                !in) {
+                                return in.error();
+                            }
+                        }
+                        return success();
+                    })
+                    .ok());
+        MemberQuery everyone;
+        everyone.limit = 1000;
+        const QList<Member> all = m_members->search(m_admin, everyone).value();
+        QCOMPARE(all.size(), 140);
+        // Each typed word must begin a word of the member's key, cut at anything
+        // that is not a letter or digit.
+        const auto matches = [](const Member &member, const QString &typed) {
+            QStringList tokens;
+            QString token;
+            for (const QChar c : MemberService::searchKeyOf(member) + u' ') {
+                if (c.isLetterOrNumber()) {
+                    token += c;
+                } else if (!token.isEmpty()) {
+                    tokens << token;
+                    token.clear();
+                }
+            }
+            for (const QString &word : text::searchKey(typed).split(u' ', Qt::SkipEmptyParts)) {
+                if (std::none_of(tokens.begin(), tokens.end(),
+                        [&](const QString &t) { return t.startsWith(word); })) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        const MemberService::SearchTuning usual = MemberService::searchTuning();
+        const auto restore = qScopeGuard([&] { MemberService::searchTuning() = usual; });
+        const QList<MemberService::SearchTuning> ways {usual, {0, 1000}, {0, 3}, {5, 40}};
+        for (const MemberService::SearchTuning &way : ways) {
+            MemberService::searchTuning() = way;
+            for (const QString &typed : {u"م"_s, u"مص"_s, u"ف"_s, u"فرش"_s, u"ن"_s, u"ز"_s,
+                     u"مصرف"_s, u"ژ"_s, u"علی ن"_s, u"نوین"_s}) {
+                for (const QString &province : {QString(), u"IR-07"_s}) {
+                    QList<qint64> expected;
+                    for (const Member &member : all) {
+                        if (matches(member, typed)
+                            && (province.isEmpty() || member.province == province)) {
+                            expected << member.id;
+                        }
+                    }
+                    for (const bool descending : {false, true}) {
+                        QList<qint64> ordered = expected;
+                        if (descending) {
+                            std::reverse(ordered.begin(), ordered.end());
+                        }
+                        for (const int offset : {0, 7}) {
+                            MemberQuery query;
+                            query.text = typed;
+                            query.province = province;
+                            query.descending = descending;
+                            query.limit = 10;
+                            query.offset = offset;
+                            const auto searched = m_members->search(m_admin, query);
+                            QVERIFY2(searched.ok(), qPrintable(searched.errorMessage()));
+                            QList<qint64> found;
+                            for (const Member &member : *searched) {
+                                found << member.id;
+                            }
+                            if (found != ordered.mid(offset, 10)) {
+                                qWarning() << found << ordered.mid(offset, 10);
+                            }
+                            const QString where
+                                = u"%1 in %2, %3, from %4, thresholds %5/%6"_s
+                                      .arg(typed, province.isEmpty() ? u"all"_s : province,
+                                          descending ? u"descending"_s : u"ascending"_s)
+                                      .arg(offset)
+                                      .arg(way.fewMatches)
+                                      .arg(way.windowRows);
+                            QVERIFY2(found == ordered.mid(offset, 10), qPrintable(where));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     void insertIfAbsentRecognisesRowsAlreadyIn()
