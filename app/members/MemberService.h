@@ -125,13 +125,14 @@ public:
     {
         int fewMatches = 12000; // up to this many matches: sort them all
         int windowRows = 2500; // else read this many rows of the name order first
+        int postgresWindowRows = 25000; // PostgreSQL reads on, windowRows at a time
     };
     static SearchTuning &searchTuning();
 
 private:
     Result<QString> nextMembershipNo();
     Result<std::optional<QList<Member>>> scanWindow(
-        const MemberQuery &query, const QString &province, const QStringList &words);
+        const MemberQuery &query, const QString &province, const QStringList &words, int maxRows);
     Result<QList<Member>> sortMatches(
         const MemberQuery &query, const QString &province, const QStringList &words);
     Result<QList<Member>> readInNameOrder(const QList<qint64> &ids, bool descending);

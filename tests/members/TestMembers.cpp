@@ -505,7 +505,8 @@ private slots:
         };
         const MemberService::SearchTuning usual = MemberService::searchTuning();
         const auto restore = qScopeGuard([&] { MemberService::searchTuning() = usual; });
-        const QList<MemberService::SearchTuning> ways {usual, {0, 1000}, {0, 3}, {5, 40}};
+        const QList<MemberService::SearchTuning> ways {
+            usual, {0, 1000, 1000}, {0, 3, 3}, {5, 40, 40}, {0, 5, 1000}};
         for (const MemberService::SearchTuning &way : ways) {
             MemberService::searchTuning() = way;
             for (const QString &typed : {u"م"_s, u"مص"_s, u"ف"_s, u"فرش"_s, u"ن"_s, u"ز"_s,
@@ -540,12 +541,13 @@ private slots:
                                 qWarning() << found << ordered.mid(offset, 10);
                             }
                             const QString where
-                                = u"%1 in %2, %3, from %4, thresholds %5/%6"_s
+                                = u"%1 in %2, %3, from %4, thresholds %5/%6/%7"_s
                                       .arg(typed, province.isEmpty() ? u"all"_s : province,
                                           descending ? u"descending"_s : u"ascending"_s)
                                       .arg(offset)
                                       .arg(way.fewMatches)
-                                      .arg(way.windowRows);
+                                      .arg(way.windowRows)
+                                      .arg(way.postgresWindowRows);
                             QVERIFY2(found == ordered.mid(offset, 10), qPrintable(where));
                         }
                     }
