@@ -159,11 +159,18 @@ int postgresSearch(const QString &url, const QString &sqliteDb, const QString &d
         std::printf("%s\n", qPrintable(db.errorMessage()));
         return 1;
     }
-    const QString columns = u"id, membership_no, kind, first_name, last_name, organization_name, "
-                            "national_id, registration_no, activity_sector, province, city, "
-                            "address, postal_code, mobile, phone, email, join_date, status, notes, "
-                            "directory_consent, directory_fields, search_key, name_key, sort_key, "
-                            "created_at, updated_at"_s;
+    // Every column of the SQLite bank but the branch (the generated members have
+    // none, and the PostgreSQL bank need not hold the same branches).
+    QProcess described;
+    described.start(sqlite3, {sqliteDb,
+        u"SELECT group_concat(name, ', ') FROM pragma_table_info('members') "
+        "WHERE name <> 'branch_id'"_s});
+    described.waitForFinished(-1);
+    const QString columns = QString::fromUtf8(described.readAllStandardOutput()).trimmed();
+    if (columns.isEmpty()) {
+        std::printf("could not read the columns of %s\n", qPrintable(sqliteDb));
+        return 1;
+    }
     auto counted = (*db)->run(u"SELECT COUNT(*) FROM members"_s);
     counted->next();
     QProcess source;

@@ -642,29 +642,38 @@ Result<QString> provinceInView(const accounts::Actor &actor, const MemberQuery &
     return province;
 }
 
+// How the rows found are put in order.
+enum class Ordering {
+    // Any way the engine likes, walking an index if it has one.
+    Any,
+    // By expressions no index holds: the engine must take the matches from the
+    // text index and sort them. PostgreSQL misjudges how many rows a prefix
+    // matches and otherwise walks the name index testing each row (6 s for a
+    // first name late in the alphabet, against 40 ms sorted).
+    SortTheMatches,
+};
+
 // Persian text is ordered by stored ICU keys, never by the engine's collation.
-QString orderBy(const MemberQuery &query)
+QString orderBy(const MemberQuery &query, Ordering ordering = Ordering::Any)
 {
+    const bool sorted = ordering == Ordering::SortTheMatches;
+    const QString sortKey = sorted ? u"(sort_key || '')"_s : u"sort_key"_s;
     const QString direction = query.descending ? u" DESC"_s : QString();
     switch (query.sortBy) {
     case MemberQuery::SortBy::Name:
         break;
     case MemberQuery::SortBy::MembershipNo:
-        return u"membership_no"_s + direction + u", id"_s;
+        return (sorted ? u"(membership_no || '')"_s : u"membership_no"_s) + direction + u", id"_s;
     case MemberQuery::SortBy::Province:
         return u"(SELECT p.sort_key FROM provinces p WHERE p.code = members.province)"_s + direction
-            + u", sort_key, id"_s;
+            + u", "_s + sortKey + u", id"_s;
     case MemberQuery::SortBy::JoinDate:
-        return u"join_date"_s + direction + u", sort_key, id"_s;
+        return u"join_date"_s + direction + u", "_s + sortKey + u", id"_s;
     case MemberQuery::SortBy::Status:
-        return u"status"_s + direction + u", sort_key, id"_s;
+        return u"status"_s + direction + u", "_s + sortKey + u", id"_s;
     }
-    return u"sort_key"_s + direction + u", id"_s + direction;
+    return sortKey + direction + u", id"_s + direction;
 }
-
-} // namespace
-
-namespace {
 
 // Whether every query word starts a word of the key, as the search index's
 // tokenizer cuts it (letters and digits; anything else separates).
@@ -826,16 +835,27 @@ Result<QList<Member>> MemberService::search(const accounts::Actor &actor, const 
     const bool nameOrder = query.sortBy == MemberQuery::SortBy::Name;
     const bool onlyProvince = !query.status && !query.kind && !query.branchId && !query.unpaidYear
         && query.ids.isEmpty();
-    if (m_db.isPostgres() && !words.isEmpty() && nameOrder && !query.descending && onlyProvince) {
-        // PostgreSQL fetches and sorts every match of a short prefix (seconds for
-        // a common letter in a million members): the first rows of the name
-        // order usually hold the answer, and reading on is still cheaper.
-        auto window = scanWindow(query, *province, words, searchTuning().postgresWindowRows);
+    const SearchTuning &tuning = searchTuning();
+    // Whether the first rows of the name order (up to maxRows, in the province)
+    // hold the rows asked for; answers them if so.
+    std::optional<QList<Member>> answer;
+    const auto lookInWindow = [&](int maxRows) -> Status {
+        if (!nameOrder || query.descending || !onlyProvince) {
+            return success();
+        }
+        auto window = scanWindow(query, *province, words, maxRows);
         if (!window) {
             return window.error();
         }
-        if (window->has_value()) {
-            return **window;
+        answer = std::move(*window);
+        return success();
+    };
+    if (m_db.isPostgres() && !words.isEmpty()) {
+        // PostgreSQL fetches and sorts every match of a short prefix (seconds for
+        // a common letter in a million members): the first rows of the name
+        // order usually hold the answer, and reading on is still cheaper.
+        if (const Status looked = lookInWindow(tuning.postgresWindowRows); !looked) {
+            return looked.error();
         }
     }
     if (!m_db.isPostgres() && !words.isEmpty()) {
@@ -844,38 +864,25 @@ Result<QList<Member>> MemberService::search(const accounts::Actor &actor, const 
         // first rows of the name order; when they are not (a prefix of first
         // names late in the alphabet), the name order is walked against the
         // matches. (Sorting up to 40,000 matches instead was slower at p95.)
-        const SearchTuning &tuning = searchTuning();
         const auto matches = countMatches(words, tuning.fewMatches);
         if (!matches) {
             return matches.error();
         }
         plan = *matches <= tuning.fewMatches ? FtsPlan::DriveByMatches : FtsPlan::WalkNameOrder;
-        if (nameOrder && onlyProvince) {
-            if (plan == FtsPlan::DriveByMatches) {
-                return sortMatches(query, *province, words);
-            }
-            if (!query.descending) {
-                auto window = scanWindow(query, *province, words, tuning.windowRows);
-                if (!window) {
-                    return window.error();
-                }
-                if (window->has_value()) {
-                    return **window;
-                }
-            }
+        if (plan == FtsPlan::DriveByMatches && nameOrder && onlyProvince) {
+            return sortMatches(query, *province, words);
         }
+        if (const Status looked = lookInWindow(tuning.windowRows); !looked) {
+            return looked.error();
+        }
+    }
+    if (answer) {
+        return *answer;
     }
     Filter filter = filterFor(m_db, query, *province, plan);
     filter.values << query.limit << query.offset;
-    QString order = orderBy(query);
-    if (m_db.isPostgres() && !words.isEmpty()) {
-        // PostgreSQL misjudges how many rows a prefix matches and walks the name
-        // index testing each row (6 s for a first name late in the alphabet);
-        // ordering by an expression makes it take the matches from the text
-        // index and sort them (40 ms).
-        order.replace(u"sort_key"_s, u"(sort_key || '')"_s)
-            .replace(u"membership_no"_s, u"(membership_no || '')"_s);
-    }
+    const QString order = orderBy(query,
+        m_db.isPostgres() && !words.isEmpty() ? Ordering::SortTheMatches : Ordering::Any);
     auto rows = m_db.run(u"SELECT "_s + columns + u" FROM members"_s + filter.where
             + u" ORDER BY "_s + order + u" LIMIT ? OFFSET ?"_s,
         filter.values);
