@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace daftar::members {
@@ -720,9 +722,13 @@ Result<std::optional<QList<Member>>> MemberService::scanWindow(
 {
     const int chunk = searchTuning().windowRows;
     const int wanted = query.offset + query.limit;
-    if (chunk <= 0 || wanted > maxRows / 20) {
+    // Worth reading while one row in twenty matches; the members page asks for
+    // 200 rows at a time, so the window grows with the rows asked for, up to
+    // five times its usual size.
+    if (chunk <= 0 || wanted > maxRows / 4) {
         return std::optional<QList<Member>>();
     }
+    maxRows = std::max(maxRows, wanted * 20);
     QList<qint64> ids;
     int read = 0;
     QString lastKey;
@@ -925,6 +931,15 @@ Result<qint64> MemberService::count(const accounts::Actor &actor, const MemberQu
         return province.error();
     }
     const Filter filter = filterFor(m_db, query, *province);
+    const QStringList words = queryWords(query.text);
+    const bool onlyText = province->isEmpty() && !query.status && !query.kind && !query.branchId
+        && !query.unpaidYear && query.ids.isEmpty();
+    if (!m_db.isPostgres() && !words.isEmpty() && onlyText) {
+        // The members page counts what it shows at every keystroke: the search
+        // index alone knows how many members a text matches (15 ms for one
+        // letter in a million members, against 700 ms joined with the table).
+        return countMatches(words, std::numeric_limits<int>::max() - 1);
+    }
     // The whole bank: the total the triggers keep (schema version 5).
     auto rows = filter.where.isEmpty()
         ? m_db.run(u"SELECT value FROM counters WHERE name = 'members'"_s)

@@ -519,6 +519,15 @@ private slots:
                             expected << member.id;
                         }
                     }
+                    MemberQuery counting;
+                    counting.text = typed;
+                    counting.province = province;
+                    const auto counted = m_members->count(m_admin, counting);
+                    QVERIFY2(counted.ok(), qPrintable(counted.errorMessage()));
+                    QVERIFY2(*counted == expected.size(),
+                        qPrintable(u"count of %1 in %2: %3, expected %4"_s.arg(typed,
+                            province.isEmpty() ? u"all"_s : province,
+                            QString::number(*counted), QString::number(expected.size()))));
                     for (const bool descending : {false, true}) {
                         QList<qint64> ordered = expected;
                         if (descending) {
