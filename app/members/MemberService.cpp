@@ -288,12 +288,13 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(
         "postal_code, mobile, phone, email, join_date, status, notes, directory_consent, "
         "directory_fields, search_key, name_key, sort_key, created_at, updated_at) VALUES (?, ?, "
         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT DO NOTHING RETURNING id"_s,
+        "ON CONFLICT DO NOTHING"_s + (m_db.isPostgres() ? u" RETURNING id"_s : QString()),
         values);
     if (!inserted) {
         return inserted.error();
     }
-    if (!(*inserted)->next()) {
+    const bool added = m_db.isPostgres() ? (*inserted)->next() : (*inserted)->numRowsAffected() > 0;
+    if (!added) {
         // Either the member is already in the bank (an import run again) or the
         // membership number belongs to someone else.
         auto present
@@ -311,7 +312,8 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(
             Text::tr("The membership number %1 already belongs to another member.")
                 .arg(member.membershipNo));
     }
-    member.id = (*inserted)->value(0).toLongLong();
+    member.id = m_db.isPostgres() ? (*inserted)->value(0).toLongLong()
+                                  : (*inserted)->lastInsertId().toLongLong();
     (*inserted)->finish();
     const Status audited = storage::AuditLog::record(m_db, by, u"member.create"_s, u"member"_s,
         QString::number(member.id), {}, auditNote.isEmpty() ? describe(member) : auditNote);
