@@ -707,6 +707,10 @@
         <source>The branch &quot;%1&quot; belongs to another province than the member&apos;s: choose a branch of the member&apos;s province, or none.</source>
         <translation>The branch &quot;%1&quot; belongs to another province than the member&apos;s: choose a branch of the member&apos;s province, or none.</translation>
     </message>
+    <message>
+        <source>The member bank has no room left in its name order.</source>
+        <translation>The member bank has no room left in its name order.</translation>
+    </message>
 </context>
 <context>
     <name>Newsroom</name>

@@ -703,6 +703,10 @@
         <source>The branch &quot;%1&quot; belongs to another province than the member&apos;s: choose a branch of the member&apos;s province, or none.</source>
         <translation>شعبهٔ «%1» در استانی غیر از استان عضو است: یکی از شعبه‌های استان عضو را انتخاب کنید، یا هیچ‌کدام.</translation>
     </message>
+    <message>
+        <source>The member bank has no room left in its name order.</source>
+        <translation>در ترتیب نام‌های بانک اعضا دیگر جایی نمانده است.</translation>
+    </message>
 </context>
 <context>
     <name>Newsroom</name>

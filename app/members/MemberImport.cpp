@@ -2,6 +2,7 @@
 
 #include "MemberService.h"
 #include "storage/Database.h"
+#include "text/Collation.h"
 #include "text/Jalali.h"
 #include "text/PersianText.h"
 
@@ -235,12 +236,27 @@ Result<ImportReport> MemberImport::run(
         const qint64 importedBefore = report.imported;
         const qint64 presentBefore = report.alreadyPresent;
         const Status written = m_db.inTransaction([&]() -> Status {
+            // Each row's place in name order, found for the whole batch at once
+            // (SQLite; none when a gap is too full, and then endBulkInsert()
+            // places the rows).
+            QList<qint64> places;
             if (!options.dryRun) {
                 if (const Status begun = service.beginBulkInsert(); !begun) {
                     return begun;
                 }
+                QStringList sortKeys;
+                sortKeys.reserve(batch.size());
+                for (const auto &entry : batch) {
+                    sortKeys << QString::fromLatin1(text::collationKey(entry.second.displayName()));
+                }
+                auto reserved = service.reservePlaces(sortKeys);
+                if (!reserved) {
+                    return reserved.error();
+                }
+                places = std::move(*reserved);
             }
-            for (auto &[row, member] : batch) {
+            for (qsizetype at = 0; at < batch.size(); ++at) {
+                auto &[row, member] = batch[at];
                 if (options.dryRun) {
                     auto exists = m_db.runRepeated(
                         u"SELECT 1 FROM members WHERE kind = ? AND national_id = ?"_s,
@@ -255,7 +271,8 @@ Result<ImportReport> MemberImport::run(
                 // The record itself holds the values; the audit entry says where they came from.
                 auto inserted = service.insertIfAbsent(actor.auditActor(), member,
                     {{u"source"_s, fileName}, {u"row"_s, row},
-                        {u"membership_no"_s, member.membershipNo}});
+                        {u"membership_no"_s, member.membershipNo}},
+                    places.isEmpty() ? std::optional<qint64>() : places.at(at));
                 if (!inserted && inserted.error().kind == Error::Kind::Conflict) {
                     report.problems.append({row, columnName(u"membership_no"_s),
                         member.membershipNo, u"duplicate"_s, inserted.errorMessage()});

@@ -14,6 +14,7 @@
 #include <QSqlQuery>
 
 #include <limits>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -268,8 +269,8 @@ Result<QString> MemberService::nextMembershipNo()
     return u"M%1"_s.arg(next->value(0).toLongLong(), 7, 10, QChar(u'0'));
 }
 
-Result<std::optional<qint64>> MemberService::insertIfAbsent(
-    const storage::AuditActor &by, Member &member, const QJsonObject &auditNote)
+Result<std::optional<qint64>> MemberService::insertIfAbsent(const storage::AuditActor &by,
+    Member &member, const QJsonObject &auditNote, std::optional<qint64> place)
 {
     if (member.membershipNo.isEmpty()) {
         auto number = nextMembershipNo();
@@ -281,14 +282,22 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(
     const QDateTime now = QDateTime::currentDateTimeUtc();
     member.createdAt = member.updatedAt = now;
     QVariantList values = valuesOf(member);
+    const QString sortKey = values.constLast().toString(); // valuesOf() ends with it
     values << timestamp(now) << timestamp(now);
+    const bool placed = place && !m_db.isPostgres();
+    if (placed) {
+        values << *place;
+    }
     auto inserted = m_db.runRepeated(
         u"INSERT INTO members (membership_no, kind, first_name, last_name, organization_name, "
         "national_id, registration_no, activity_sector, province, branch_id, city, address, "
         "postal_code, mobile, phone, email, join_date, status, notes, directory_consent, "
-        "directory_fields, search_key, name_key, sort_key, created_at, updated_at) VALUES (?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT DO NOTHING"_s + (m_db.isPostgres() ? u" RETURNING id"_s : QString()),
+        "directory_fields, search_key, name_key, sort_key, created_at, updated_at"_s
+            + (placed ? u", name_rank"_s : QString())
+            + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              "?, ?"_s
+            + (placed ? u", ?"_s : QString()) + u") ON CONFLICT DO NOTHING"_s
+            + (m_db.isPostgres() ? u" RETURNING id"_s : QString()),
         values);
     if (!inserted) {
         return inserted.error();
@@ -315,6 +324,13 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(
     member.id = m_db.isPostgres() ? (*inserted)->value(0).toLongLong()
                                   : (*inserted)->lastInsertId().toLongLong();
     (*inserted)->finish();
+    if (!m_db.isPostgres() && !m_bulk && !placed) {
+        // Its place in name order puts it in the search index (an import
+        // places its rows when the batch ends).
+        if (const Status placed = placeInNameOrder({{member.id, sortKey}}); !placed) {
+            return placed.error();
+        }
+    }
     const Status audited = storage::AuditLog::record(m_db, by, u"member.create"_s, u"member"_s,
         QString::number(member.id), {}, auditNote.isEmpty() ? describe(member) : auditNote);
     if (!audited) {
@@ -325,6 +341,7 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(
 
 Status MemberService::beginBulkInsert()
 {
+    m_bulk = true;
     // Both marks last only as long as the transaction: a rollback or a crash
     // leaves the per-row triggers in charge.
     if (m_db.isPostgres()) {
@@ -340,23 +357,391 @@ Status MemberService::beginBulkInsert()
 
 Status MemberService::endBulkInsert(qint64 added)
 {
+    m_bulk = false;
     auto counted
         = m_db.run(u"UPDATE counters SET value = value + ? WHERE name = 'members'"_s, {added});
     if (!counted) {
         return counted.error();
     }
-    const QStringList statements = m_db.isPostgres()
-        ? QStringList {u"SELECT set_config('daftar.bulk_members', '', true)"_s}
-        : QStringList {u"INSERT INTO members_fts (rowid, search_key) SELECT id, search_key "
-                       "FROM members WHERE id > "
-                       "(SELECT value FROM counters WHERE name = 'members_bulk')"_s,
-            u"DELETE FROM counters WHERE name = 'members_bulk'"_s};
-    for (const QString &statement : statements) {
+    if (m_db.isPostgres()) {
+        auto ended = m_db.run(u"SELECT set_config('daftar.bulk_members', '', true)"_s);
+        return ended ? success() : Status(ended.error());
+    }
+    const QString fresh
+        = u"members WHERE id > (SELECT value FROM counters WHERE name = 'members_bulk')"_s;
+    auto rows = m_db.run(u"SELECT id, sort_key FROM "_s + fresh
+        + u" AND name_rank IS NULL ORDER BY sort_key, id"_s);
+    if (!rows) {
+        return rows.error();
+    }
+    QList<std::pair<qint64, QString>> unplaced;
+    while (rows->next()) {
+        unplaced.append({rows->value(0).toLongLong(), rows->value(1).toString()});
+    }
+    rows->finish();
+    if (const Status placed = placeInNameOrder(unplaced); !placed) {
+        return placed;
+    }
+    // In the index's order: FTS5 writes its pending terms out whenever a key
+    // comes before the previous one.
+    for (const QString &statement :
+        {u"INSERT INTO members_fts (rowid, search_key, province) "
+         "SELECT name_rank, search_key, province FROM "_s
+                + fresh + u" ORDER BY +name_rank"_s, // sorts the batch, not the bank
+            u"DELETE FROM counters WHERE name = 'members_bulk'"_s}) {
         if (auto done = m_db.run(statement); !done) {
             return done.error();
         }
     }
     return success();
+}
+
+namespace {
+
+// Places in name order are kept within ±2^61, so that differences never overflow
+// and values below the range are free for moving members about.
+constexpr qint64 lowestPlace = -(qint64(1) << 61);
+constexpr qint64 highestPlace = qint64(1) << 61;
+
+bool before(const std::pair<qint64, QString> &row, const QString &key, qint64 id)
+{
+    return row.second < key || (row.second == key && row.first < id);
+}
+
+} // namespace
+
+Status MemberService::placeInNameOrder(const QList<std::pair<qint64, QString>> &rows)
+{
+    // A gap at a time, each written before the next is looked for: making room
+    // for one moves the members around it, these included.
+    return placesFor(rows, [&](qsizetype first, const QList<qint64> &places) -> Status {
+        for (qsizetype i = 0; i < places.size(); ++i) {
+            auto placed = m_db.runRepeated(u"UPDATE members SET name_rank = ? WHERE id = ?"_s,
+                {places.at(i), rows.at(first + i).first});
+            if (!placed) {
+                return placed.error();
+            }
+        }
+        return success();
+    });
+}
+
+Result<QList<qint64>> MemberService::reservePlaces(const QStringList &sortKeys)
+{
+    if (m_db.isPostgres()) {
+        return QList<qint64>();
+    }
+    // Not inserted yet, so after every member already in with the same key,
+    // and among themselves in the order they will be inserted (ids grow).
+    QList<qsizetype> order(sortKeys.size());
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    std::stable_sort(order.begin(), order.end(),
+        [&](qsizetype a, qsizetype b) { return sortKeys.at(a) < sortKeys.at(b); });
+    QList<std::pair<qint64, QString>> rows;
+    rows.reserve(order.size());
+    for (const qsizetype at : order) {
+        rows.append({std::numeric_limits<qint64>::max(), sortKeys.at(at)});
+    }
+    // Places are only noted while looking: making room in a full gap moves the
+    // members around it, and these rows, not yet in, could not follow. So the
+    // full gaps are noted too, room is made in each, and the places are looked
+    // for again; after a few rounds the batch is left to endBulkInsert().
+    QList<qint64> reserved(sortKeys.size());
+    for (int round = 0; round < 4; ++round) {
+        QList<FullGap> full;
+        const Status looked = placesFor(
+            rows,
+            [&](qsizetype first, const QList<qint64> &places) -> Status {
+                for (qsizetype i = 0; i < places.size(); ++i) {
+                    reserved[order.at(first + i)] = places.at(i);
+                }
+                return success();
+            },
+            &full);
+        if (!looked) {
+            return looked.error();
+        }
+        if (full.isEmpty()) {
+            return reserved;
+        }
+        for (const FullGap &gap : full) {
+            if (auto made = freePlaces(gap.low, gap.high, gap.count); !made) {
+                return made.error();
+            }
+        }
+    }
+    return QList<qint64>();
+}
+
+Status MemberService::placesFor(const QList<std::pair<qint64, QString>> &rows,
+    const std::function<Status(qsizetype, const QList<qint64> &)> &take, QList<FullGap> *full)
+{
+    // Rows are taken a gap at a time: those between the same two placed
+    // neighbours share the gap, evenly.
+    qsizetype next = 0;
+    while (next < rows.size()) {
+        const auto &[id, key] = rows.at(next);
+        // A row not inserted yet (reservePlaces()) comes after every member with
+        // its key, all of whom are placed: its neighbours are found straight
+        // past the key, not by reading the members who share it.
+        const bool notIn = id == std::numeric_limits<qint64>::max();
+        auto previous = notIn
+            ? m_db.runRepeated(u"SELECT name_rank FROM members WHERE sort_key <= ? "
+                               "ORDER BY sort_key DESC, id DESC LIMIT 1"_s,
+                  {key})
+            : m_db.runRepeated(u"SELECT name_rank FROM members WHERE sort_key <= ? "
+                               "AND (sort_key < ? OR id < ?) AND name_rank IS NOT NULL "
+                               "ORDER BY sort_key DESC, id DESC LIMIT 1"_s,
+                  {key, key, id});
+        if (!previous) {
+            return previous.error();
+        }
+        std::optional<qint64> low;
+        if ((*previous)->next()) {
+            low = (*previous)->value(0).toLongLong();
+        }
+        (*previous)->finish();
+        auto following = notIn
+            ? m_db.runRepeated(u"SELECT name_rank, sort_key, id FROM members WHERE sort_key > ? "
+                               "ORDER BY sort_key, id LIMIT 1"_s,
+                  {key})
+            : m_db.runRepeated(u"SELECT name_rank, sort_key, id FROM members "
+                               "WHERE sort_key >= ? AND (sort_key > ? OR id > ?) "
+                               "AND name_rank IS NOT NULL ORDER BY sort_key, id LIMIT 1"_s,
+                  {key, key, id});
+        if (!following) {
+            return following.error();
+        }
+        std::optional<qint64> high;
+        qsizetype end = rows.size();
+        if ((*following)->next()) {
+            high = (*following)->value(0).toLongLong();
+            const QString highKey = (*following)->value(1).toString();
+            const qint64 highId = (*following)->value(2).toLongLong();
+            end = next + 1;
+            while (end < rows.size() && before(rows.at(end), highKey, highId)) {
+                ++end;
+            }
+        }
+        (*following)->finish();
+        const auto places = freePlaces(low, high, end - next, full == nullptr);
+        if (!places) {
+            return places.error();
+        }
+        if (places->size() < end - next) {
+            full->append({low, high, end - next});
+        } else if (const Status taken = take(next, *places); !taken) {
+            return taken;
+        }
+        next = end;
+    }
+    return success();
+}
+
+// `count` unused places between two placed members (or an end of the order),
+// making room by spreading their neighbours further apart when the gap is full.
+Result<QList<qint64>> MemberService::freePlaces(
+    std::optional<qint64> low, std::optional<qint64> high, qsizetype count, bool mayMove)
+{
+    const qint64 spacing = std::max<qint64>(1, searchTuning().rankSpacing);
+    QList<qint64> places;
+    if (!low && !high) {
+        for (qsizetype i = 0; i < count; ++i) {
+            places << i * spacing;
+        }
+        return places;
+    }
+    if (low && !high && *low <= highestPlace - count * spacing) {
+        for (qsizetype i = 1; i <= count; ++i) {
+            places << *low + i * spacing;
+        }
+        return places;
+    }
+    if (!low && high && *high >= lowestPlace + count * spacing) {
+        for (qsizetype i = count; i >= 1; --i) {
+            places << *high - i * spacing;
+        }
+        return places;
+    }
+    if (low && high && *high - *low > count) {
+        const qint64 step = (*high - *low) / (count + 1);
+        for (qsizetype i = 1; i <= count; ++i) {
+            places << *low + i * step;
+        }
+        return places;
+    }
+    if (!mayMove) {
+        return places; // none
+    }
+    // The gap is full: the placed members around it, a few more each time, are
+    // spread evenly over the places they span, leaving room for the new ones.
+    const auto nthPlace = [&](qint64 from, qint64 nth, bool down) -> Result<std::optional<qint64>> {
+        auto found = m_db.run(down ? u"SELECT name_rank FROM members WHERE name_rank < ? "
+                                     "ORDER BY name_rank DESC LIMIT 1 OFFSET ?"_s
+                                   : u"SELECT name_rank FROM members WHERE name_rank > ? "
+                                     "ORDER BY name_rank LIMIT 1 OFFSET ?"_s,
+            {from, nth - 1});
+        if (!found) {
+            return found.error();
+        }
+        if (!found->next()) {
+            return std::optional<qint64>();
+        }
+        return std::optional<qint64>(found->value(0).toLongLong());
+    };
+    for (qint64 reach = 16;; reach *= 4) {
+        std::optional<qint64> outerLow;
+        std::optional<qint64> outerHigh;
+        if (low) {
+            auto found = nthPlace(*low, reach, true);
+            if (!found) {
+                return found.error();
+            }
+            outerLow = *found;
+        }
+        if (high) {
+            auto found = nthPlace(*high, reach, false);
+            if (!found) {
+                return found.error();
+            }
+            outerHigh = *found;
+        }
+        // Members strictly between the bounds move; the bounds stay.
+        const qint64 floor = outerLow.value_or(lowestPlace - 1);
+        const qint64 ceiling = outerHigh.value_or(highestPlace + 1);
+        auto inside = m_db.run(u"SELECT id, name_rank FROM members WHERE name_rank > ? "
+                               "AND name_rank < ? ORDER BY name_rank"_s,
+            {floor, ceiling});
+        if (!inside) {
+            return inside.error();
+        }
+        QList<std::pair<qint64, qint64>> moving; // id, place
+        while (inside->next()) {
+            moving.append({inside->value(0).toLongLong(), inside->value(1).toLongLong()});
+        }
+        inside->finish();
+        const qint64 step = (ceiling - floor) / qint64(moving.size() + count + 1);
+        const bool everything = !outerLow && !outerHigh;
+        // Room for a good many more at each place (a name common in the bank
+        // keeps coming back to the same gap), or the whole bank.
+        if (step < std::max<qint64>(1, spacing >> 8) && !everything) {
+            continue; // too crowded still: reach further
+        }
+        if (step < 1) {
+            return makeError(Error::Kind::Storage,
+                Text::tr("The member bank has no room left in its name order."));
+        }
+        // The moving members leave the search index in one statement and come
+        // back in one (FTS5 writes a segment per statement, so per-row
+        // triggers would write one per member); meanwhile the 'members_bulk'
+        // mark at 0 holds the triggers back. Members of an import batch not yet
+        // indexed (above an existing mark) are left to the batch.
+        auto mark = m_db.run(u"SELECT value FROM counters WHERE name = 'members_bulk'"_s);
+        if (!mark) {
+            return mark.error();
+        }
+        const std::optional<qint64> batchMark
+            = mark->next() ? std::optional<qint64>(mark->value(0).toLongLong()) : std::nullopt;
+        mark->finish();
+        const QString indexed = u"FROM members WHERE name_rank > ? AND name_rank < ?"_s
+            + (batchMark ? u" AND id <= ?"_s : QString());
+        QVariantList range {floor, ceiling};
+        if (batchMark) {
+            range << *batchMark;
+        }
+        const auto reindex = [&](const QString &sql, QVariantList values) -> Status {
+            auto done = m_db.run(sql, values);
+            return done ? success() : Status(done.error());
+        };
+        if (const Status out = reindex(u"INSERT INTO members_fts (members_fts, rowid, search_key, "
+                                       "province) SELECT 'delete', name_rank, search_key, province "_s
+                    + indexed,
+                range);
+            !out) {
+            return out.error();
+        }
+        if (const Status held = reindex(u"INSERT OR REPLACE INTO counters (name, value) "
+                                        "VALUES ('members_bulk', 0)"_s,
+                {});
+            !held) {
+            return held.error();
+        }
+        // First out of the way (below the range), then to the new places.
+        for (qsizetype i = 0; i < moving.size(); ++i) {
+            auto parked = m_db.runRepeated(u"UPDATE members SET name_rank = ? WHERE id = ?"_s,
+                {lowestPlace - 2 - i, moving.at(i).first});
+            if (!parked) {
+                return parked.error();
+            }
+        }
+        qint64 slot = 0;
+        for (const auto &[id, place] : moving) {
+            if (!low || place > *low) {
+                while (places.size() < count) {
+                    places << floor + ++slot * step;
+                }
+            }
+            auto moved = m_db.runRepeated(u"UPDATE members SET name_rank = ? WHERE id = ?"_s,
+                {floor + ++slot * step, id});
+            if (!moved) {
+                return moved.error();
+            }
+        }
+        while (places.size() < count) {
+            places << floor + ++slot * step;
+        }
+        if (const Status back = reindex(u"INSERT INTO members_fts (rowid, search_key, province) "
+                                        "SELECT name_rank, search_key, province "_s
+                    + indexed + u" ORDER BY name_rank"_s,
+                range);
+            !back) {
+            return back.error();
+        }
+        const Status released = batchMark
+            ? reindex(u"UPDATE counters SET value = ? WHERE name = 'members_bulk'"_s, {*batchMark})
+            : reindex(u"DELETE FROM counters WHERE name = 'members_bulk'"_s, {});
+        if (!released) {
+            return released.error();
+        }
+        return places;
+    }
+}
+
+// After an update: a member whose name changed moves to its new place.
+Status MemberService::keepInNameOrder(qint64 id)
+{
+    if (m_db.isPostgres()) {
+        return success();
+    }
+    auto row = m_db.run(u"SELECT sort_key, name_rank, "
+                        "(SELECT name_rank FROM members p WHERE p.sort_key <= m.sort_key "
+                        " AND (p.sort_key < m.sort_key OR p.id < m.id) "
+                        " AND p.name_rank IS NOT NULL ORDER BY p.sort_key DESC, p.id DESC LIMIT 1), "
+                        "(SELECT name_rank FROM members n WHERE n.sort_key >= m.sort_key "
+                        " AND (n.sort_key > m.sort_key OR n.id > m.id) "
+                        " AND n.name_rank IS NOT NULL ORDER BY n.sort_key, n.id LIMIT 1) "
+                        "FROM members m WHERE m.id = ?"_s,
+        {id});
+    if (!row) {
+        return row.error();
+    }
+    if (!row->next()) {
+        return success();
+    }
+    const QString key = row->value(0).toString();
+    const QVariant place = row->value(1);
+    const QVariant low = row->value(2);
+    const QVariant high = row->value(3);
+    row->finish();
+    if (!place.isNull() && (low.isNull() || low.toLongLong() < place.toLongLong())
+        && (high.isNull() || place.toLongLong() < high.toLongLong())) {
+        return success();
+    }
+    if (auto cleared = m_db.run(u"UPDATE members SET name_rank = NULL WHERE id = ?"_s, {id});
+        !cleared) {
+        return cleared.error();
+    }
+    return placeInNameOrder({{id, key}});
 }
 
 Status MemberService::checkBranch(const Member &member)
@@ -477,6 +862,9 @@ Result<Member> MemberService::update(const accounts::Actor &actor, Member member
                         .arg(member.nationalId)))
                 : Status(updated.error());
         }
+        if (const Status reordered = keepInNameOrder(member.id); !reordered) {
+            return reordered;
+        }
         if (old.status != member.status) {
             auto history = m_db.run(u"INSERT INTO member_status_history (member_id, status, "
                                     "changed_on, reason, recorded_at) VALUES (?, ?, ?, ?, ?)"_s,
@@ -570,13 +958,37 @@ FtsPlan guessPlan(const QStringList &words)
     return words.join(QString()).size() <= 2 ? FtsPlan::WalkNameOrder : FtsPlan::DriveByMatches;
 }
 
-QString ftsMatch(const QStringList &words)
+// The word the search index keeps for a province: "IR-23" is indexed as the
+// words "ir" and "23". Nothing for a code of another shape.
+std::optional<QString> provinceWord(const QString &province)
+{
+    static const QRegularExpression shape(u"^[A-Za-z]{2}-([0-9]{1,3})$"_s);
+    const QRegularExpressionMatch match = shape.match(province);
+    if (!match.hasMatch()) {
+        return std::nullopt;
+    }
+    return match.captured(1);
+}
+
+// An FTS5 expression: every word a prefix of a word of the member's key, and
+// the member in the province when one is given (and has a usual code).
+QString ftsMatch(const QStringList &words, const QString &province = {})
 {
     QStringList terms;
     for (const QString &word : words) {
         terms << u'"' + word + u"\"*"_s;
     }
-    return terms.join(u' ');
+    QString match = u"search_key : ("_s + terms.join(u' ') + u')';
+    if (const auto word = provinceWord(province)) {
+        match += u" AND province : \""_s + *word + u'"';
+    }
+    return match;
+}
+
+// The members columns of `columns`, named through the alias m.
+QString membersColumns()
+{
+    return u"m."_s + columns.split(u", "_s).join(u", m."_s);
 }
 
 Filter filterFor(const storage::Database &db, const MemberQuery &query, const QString &province,
@@ -595,7 +1007,7 @@ Filter filterFor(const storage::Database &db, const MemberQuery &query, const QS
             filter.values << terms.join(u" & "_s);
         } else {
             const bool walk = plan.value_or(guessPlan(words)) == FtsPlan::WalkNameOrder;
-            conditions << (walk ? u"+id"_s : u"id"_s)
+            conditions << (walk ? u"+name_rank"_s : u"name_rank"_s)
                     + u" IN (SELECT rowid FROM members_fts WHERE members_fts MATCH ?)"_s;
             filter.values << ftsMatch(words);
         }
@@ -703,11 +1115,12 @@ MemberService::SearchTuning &MemberService::searchTuning()
     return tuning;
 }
 
-Result<qint64> MemberService::countMatches(const QStringList &words, int cap)
+Result<qint64> MemberService::countMatches(
+    const QStringList &words, const QString &province, int cap)
 {
     auto matches = m_db.run(u"SELECT COUNT(*) FROM (SELECT 1 FROM members_fts "
                             "WHERE members_fts MATCH ? LIMIT ?)"_s,
-        {ftsMatch(words), cap + 1});
+        {ftsMatch(words, province), cap + 1});
     if (!matches) {
         return matches.error();
     }
@@ -715,10 +1128,10 @@ Result<qint64> MemberService::countMatches(const QStringList &words, int cap)
     return matches->value(0).toLongLong();
 }
 
-// A prefix that matches many members: the rows asked for are often among the
-// first rows of the name order. Reads up to maxRows of it (in the province), in
-// chunks of windowRows, and checks their keys here; answers nothing when they do
-// not hold the rows asked for.
+// PostgreSQL, a prefix that matches many members: the rows asked for are often
+// among the first rows of the name order. Reads up to maxRows of it (in the
+// province), in chunks of windowRows, and checks their keys here; answers
+// nothing when they do not hold the rows asked for.
 Result<std::optional<QList<Member>>> MemberService::scanWindow(
     const MemberQuery &query, const QString &province, const QStringList &words, int maxRows)
 {
@@ -781,30 +1194,25 @@ Result<std::optional<QList<Member>>> MemberService::scanWindow(
     return std::optional<QList<Member>>(*found);
 }
 
-// Sorts every match on the narrow index members_id_sort, then reads only the
-// rows asked for.
-Result<QList<Member>> MemberService::sortMatches(
+// The search index hands out its matches in name order (its keys are the
+// members' places in it): the first rows asked for end the search.
+Result<QList<Member>> MemberService::searchInNameOrder(
     const MemberQuery &query, const QString &province, const QStringList &words)
 {
     const QString direction = query.descending ? u" DESC"_s : QString();
-    QVariantList values {ftsMatch(words)};
-    if (!province.isEmpty()) {
-        values << province;
+    auto rows = m_db.run(u"SELECT "_s + membersColumns()
+            + u" FROM members_fts f CROSS JOIN members m ON m.name_rank = f.rowid "
+              "WHERE f.members_fts MATCH ? ORDER BY f.rowid"_s
+            + direction + u" LIMIT ? OFFSET ?"_s,
+        {ftsMatch(words, province), query.limit, query.offset});
+    if (!rows) {
+        return rows.error();
     }
-    values << query.limit << query.offset;
-    auto ids = m_db.run(u"SELECT id FROM members INDEXED BY members_id_sort WHERE id IN "
-                        "(SELECT rowid FROM members_fts WHERE members_fts MATCH ?)"_s
-            + (province.isEmpty() ? QString() : u" AND province = ?"_s) + u" ORDER BY sort_key"_s
-            + direction + u", id"_s + direction + u" LIMIT ? OFFSET ?"_s,
-        values);
-    if (!ids) {
-        return ids.error();
+    QList<Member> found;
+    while (rows->next()) {
+        found << readMember(*rows);
     }
-    QList<qint64> chosen;
-    while (ids->next()) {
-        chosen << ids->value(0).toLongLong();
-    }
-    return readInNameOrder(chosen, query.descending);
+    return found;
 }
 
 // A few members by id, in name order.
@@ -844,48 +1252,31 @@ Result<QList<Member>> MemberService::search(const accounts::Actor &actor, const 
     const bool onlyProvince = !query.status && !query.kind && !query.branchId && !query.unpaidYear
         && query.ids.isEmpty();
     const SearchTuning &tuning = searchTuning();
-    // Whether the first rows of the name order (up to maxRows, in the province)
-    // hold the rows asked for; answers them if so.
-    std::optional<QList<Member>> answer;
-    const auto lookInWindow = [&](int maxRows) -> Status {
-        if (!nameOrder || query.descending || !onlyProvince) {
-            return success();
-        }
-        auto window = scanWindow(query, *province, words, maxRows);
-        if (!window) {
-            return window.error();
-        }
-        answer = std::move(*window);
-        return success();
-    };
-    if (m_db.isPostgres() && !words.isEmpty()) {
+    if (m_db.isPostgres() && !words.isEmpty() && nameOrder && !query.descending && onlyProvince) {
         // PostgreSQL fetches and sorts every match of a short prefix (seconds for
         // a common letter in a million members): the first rows of the name
         // order usually hold the answer, and reading on is still cheaper.
-        if (const Status looked = lookInWindow(tuning.postgresWindowRows); !looked) {
-            return looked.error();
+        auto window = scanWindow(query, *province, words, tuning.postgresWindowRows);
+        if (!window) {
+            return window.error();
+        }
+        if (window->has_value()) {
+            return **window;
         }
     }
     if (!m_db.isPostgres() && !words.isEmpty()) {
-        // Type-ahead in name order, the members page's usual view: a few
-        // thousand matches are quickest sorted; many are usually found among the
-        // first rows of the name order; when they are not (a prefix of first
-        // names late in the alphabet), the name order is walked against the
-        // matches. (Sorting up to 40,000 matches instead was slower at p95.)
-        const auto matches = countMatches(words, tuning.fewMatches);
+        // Type-ahead in name order, the members page's usual view, is read off
+        // the search index in its order. With other filters or orders, the
+        // matches drive the query when they are few, and the name order is
+        // walked against them when they are many.
+        if (nameOrder && onlyProvince && (province->isEmpty() || provinceWord(*province))) {
+            return searchInNameOrder(query, *province, words);
+        }
+        const auto matches = countMatches(words, QString(), tuning.fewMatches);
         if (!matches) {
             return matches.error();
         }
         plan = *matches <= tuning.fewMatches ? FtsPlan::DriveByMatches : FtsPlan::WalkNameOrder;
-        if (plan == FtsPlan::DriveByMatches && nameOrder && onlyProvince) {
-            return sortMatches(query, *province, words);
-        }
-        if (const Status looked = lookInWindow(tuning.windowRows); !looked) {
-            return looked.error();
-        }
-    }
-    if (answer) {
-        return *answer;
     }
     Filter filter = filterFor(m_db, query, *province, plan);
     filter.values << query.limit << query.offset;
@@ -934,13 +1325,14 @@ Result<qint64> MemberService::count(const accounts::Actor &actor, const MemberQu
     }
     const Filter filter = filterFor(m_db, query, *province);
     const QStringList words = queryWords(query.text);
-    const bool onlyText = province->isEmpty() && !query.status && !query.kind && !query.branchId
-        && !query.unpaidYear && query.ids.isEmpty();
+    const bool onlyText = !query.status && !query.kind && !query.branchId && !query.unpaidYear
+        && query.ids.isEmpty() && (province->isEmpty() || provinceWord(*province));
     if (!m_db.isPostgres() && !words.isEmpty() && onlyText) {
         // The members page counts what it shows at every keystroke: the search
-        // index alone knows how many members a text matches (15 ms for one
-        // letter in a million members, against 700 ms joined with the table).
-        return countMatches(words, std::numeric_limits<int>::max() - 1);
+        // index alone knows how many members a text matches, in a province too
+        // (15 ms for one letter in a million members, against 700 ms joined
+        // with the table).
+        return countMatches(words, *province, std::numeric_limits<int>::max() - 1);
     }
     // The whole bank: the total the triggers keep (schema version 5).
     auto rows = filter.where.isEmpty()
@@ -1227,6 +1619,9 @@ Result<Member> MemberService::merge(
         values << timestamp(merged.updatedAt) << keepId;
         if (auto updated = m_db.run(updateSql, values); !updated) {
             return updated.error();
+        }
+        if (const Status reordered = keepInNameOrder(keepId); !reordered) {
+            return reordered;
         }
         QJsonObject after = describe(merged);
         after.insert(u"merged_from"_s, otherId);

@@ -11,6 +11,10 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <functional>
+#include <optional>
+#include <utility>
+
 namespace daftar::storage {
 class Database;
 }
@@ -107,8 +111,14 @@ public:
     // the member was already there, or a Conflict when the membership number is
     // someone else's. `member` must be normalised. The audit entry records
     // `auditNote` (e.g. the file and row) instead of every field when given.
-    Result<std::optional<qint64>> insertIfAbsent(
-        const storage::AuditActor &by, Member &member, const QJsonObject &auditNote = {});
+    // `place` is the member's place in name order from reservePlaces(), if any.
+    Result<std::optional<qint64>> insertIfAbsent(const storage::AuditActor &by, Member &member,
+        const QJsonObject &auditNote = {}, std::optional<qint64> place = {});
+    // For an import batch about to be inserted in this order (after
+    // beginBulkInsert()): a place in name order for each sort key, so that the
+    // rows go in placed (SQLite; nothing on PostgreSQL). Rows inserted without
+    // one are placed by endBulkInsert().
+    Result<QList<qint64>> reservePlaces(const QStringList &sortKeys);
 
     // Around many insertIfAbsent() calls inside one transaction: the search index
     // (SQLite) and the member total take the new rows in one statement each at
@@ -119,24 +129,44 @@ public:
 
     static QString searchKeyOf(const Member &member);
 
-    // How search() on SQLite chooses its way through a type-ahead query in
-    // name order (tests lower them to reach every way with a few members).
+    // How search() chooses its way through a type-ahead query, and how far apart
+    // SQLite places members in name order (tests lower them to reach every way
+    // with a few members).
     struct SearchTuning
     {
-        int fewMatches = 12000; // up to this many matches: sort them all
-        int windowRows = 2500; // else read this many rows of the name order first
-        int postgresWindowRows = 25000; // PostgreSQL reads on, windowRows at a time
-    };
-    static SearchTuning &searchTuning();
+        int fewMatches = 12000; // SQLite, other filters: up to this many, sort them
+        int windowRows = 2500; // PostgreSQL reads the name order this many rows at a time
+        int postgresWindowRows = 25000; // ... up to this many before it sorts the matches
+        qint64 rankSpacing = qint64(1) << 24; // between members placed at either end
+    };    static SearchTuning &searchTuning();
 
 private:
     Result<QString> nextMembershipNo();
     Result<std::optional<QList<Member>>> scanWindow(
         const MemberQuery &query, const QString &province, const QStringList &words, int maxRows);
-    Result<QList<Member>> sortMatches(
+    Result<QList<Member>> searchInNameOrder(
         const MemberQuery &query, const QString &province, const QStringList &words);
     Result<QList<Member>> readInNameOrder(const QList<qint64> &ids, bool descending);
-    Result<qint64> countMatches(const QStringList &words, int cap);
+    Result<qint64> countMatches(const QStringList &words, const QString &province, int cap);
+    // SQLite keeps the search index in name order (schema version 7): these give
+    // members without a place (name_rank NULL; `rows` sorted by sort key, then
+    // id) places between their neighbours, and move one whose name changed.
+    Status placeInNameOrder(const QList<std::pair<qint64, QString>> &rows);
+    // Places for `rows`, handed to `take` a gap at a time (index of the gap's
+    // first row, its places). With `full`, neighbours are never moved: gaps
+    // without room are noted there instead.
+    struct FullGap
+    {
+        std::optional<qint64> low;
+        std::optional<qint64> high;
+        qsizetype count = 0;
+    };
+    Status placesFor(const QList<std::pair<qint64, QString>> &rows,
+        const std::function<Status(qsizetype, const QList<qint64> &)> &take,
+        QList<FullGap> *full = nullptr);
+    Result<QList<qint64>> freePlaces(std::optional<qint64> before, std::optional<qint64> after,
+        qsizetype count, bool mayMove = true);
+    Status keepInNameOrder(qint64 id);
     // A member's branch must exist and be in the member's province.
     Status checkBranch(const Member &member);
     Result<std::optional<Member>> readOne(const QString &where, const QVariantList &values);
@@ -144,6 +174,7 @@ private:
         const QString &province) const;
 
     storage::Database &m_db;
+    bool m_bulk = false; // between beginBulkInsert() and endBulkInsert()
 };
 
 } // namespace daftar::members

@@ -18,6 +18,8 @@ QStringList expectedTables();
 
 // Applies every pending migration, one transaction each.
 Status migrateToLatest(Database &db);
+// The same, stopping after `version`: for tests that upgrade an older bank.
+Status migrateTo(Database &db, int version);
 
 // Refuses a newer or foreign database without changing anything.
 Status checkCompatible(Database &db);

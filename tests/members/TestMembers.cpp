@@ -4,6 +4,9 @@
 #include "accounts/AccountService.h"
 #include "members/MemberService.h"
 #include "storage/AuditLog.h"
+#include "storage/Database.h"
+#include "storage/Schema.h"
+#include "text/Collation.h"
 #include "text/Identifiers.h"
 #include "text/PersianText.h"
 
@@ -32,6 +35,30 @@ Member person(const QString &first, const QString &last, const QString &code,
     member.nationalId = code;
     member.province = province;
     return member;
+}
+
+// Whether every typed word begins a word of the member's key, cut at anything
+// that is not a letter or digit: what a type-ahead must find, worked out here
+// without the search index.
+bool typedMatches(const Member &member, const QString &typed)
+{
+    QStringList tokens;
+    QString token;
+    for (const QChar c : MemberService::searchKeyOf(member) + u' ') {
+        if (c.isLetterOrNumber()) {
+            token += c;
+        } else if (!token.isEmpty()) {
+            tokens << token;
+            token.clear();
+        }
+    }
+    for (const QString &word : text::searchKey(typed).split(u' ', Qt::SkipEmptyParts)) {
+        if (std::none_of(tokens.begin(), tokens.end(),
+                [&](const QString &t) { return t.startsWith(word); })) {
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace
@@ -447,10 +474,11 @@ private slots:
 
     void everyWayThroughATypeAheadGivesTheSameRows()
     {
-        // search() picks its way by how many members match (sort the matches,
-        // read the first rows of the name order, or walk it against the
-        // matches). Lowered thresholds reach each way with a few members; all
-        // must give what a plain reading of the bank gives.
+        // search() picks its way: on SQLite the search index hands out matches
+        // in name order; on PostgreSQL, by how many members match, it reads the
+        // first rows of the name order or sorts the matches. Lowered thresholds
+        // reach each way with a few members; all must give what a plain
+        // reading of the bank gives, and every count must agree.
         const QStringList firsts {
             u"آرش"_s, u"مصطفی"_s, u"نرگس"_s, u"فرشته"_s, u"زهرا"_s, u"علی"_s, u"ژیلا"_s};
         const QStringList lasts {u"نوری"_s, u"فرشچی"_s, u"عباسی"_s, u"مصطفوی"_s, u"زارعی"_s};
@@ -482,27 +510,7 @@ private slots:
         everyone.limit = 1000;
         const QList<Member> all = m_members->search(m_admin, everyone).value();
         QCOMPARE(all.size(), 140);
-        // Each typed word must begin a word of the member's key, cut at anything
-        // that is not a letter or digit.
-        const auto matches = [](const Member &member, const QString &typed) {
-            QStringList tokens;
-            QString token;
-            for (const QChar c : MemberService::searchKeyOf(member) + u' ') {
-                if (c.isLetterOrNumber()) {
-                    token += c;
-                } else if (!token.isEmpty()) {
-                    tokens << token;
-                    token.clear();
-                }
-            }
-            for (const QString &word : text::searchKey(typed).split(u' ', Qt::SkipEmptyParts)) {
-                if (std::none_of(tokens.begin(), tokens.end(),
-                        [&](const QString &t) { return t.startsWith(word); })) {
-                    return false;
-                }
-            }
-            return true;
-        };
+        const auto matches = typedMatches;
         const MemberService::SearchTuning usual = MemberService::searchTuning();
         const auto restore = qScopeGuard([&] { MemberService::searchTuning() = usual; });
         const QList<MemberService::SearchTuning> ways {
@@ -562,6 +570,221 @@ private slots:
                     }
                 }
             }
+        }
+    }
+
+    void nameOrderHoldsThroughCrowdingRenamesMergesAndImports()
+    {
+        // SQLite keeps the search index in name order, with gaps between
+        // members for newcomers. With the gaps made tiny, members typed at the
+        // same place, at either end, renamed, merged away and imported in a
+        // batch keep refilling and respacing them; every type-ahead must still
+        // give what a plain reading of the bank gives.
+        const MemberService::SearchTuning usual = MemberService::searchTuning();
+        const auto restore = qScopeGuard([&] { MemberService::searchTuning() = usual; });
+        MemberService::searchTuning().rankSpacing = 2;
+        quint32 serial = 30000;
+        // Rows written as the import writes them: a row at a time, placed in
+        // name order and indexed when the batch ends.
+        // With `reserve`, as MemberImport does: places found for the batch first
+        // (or none when a gap is full), the rest placed when the batch ends.
+        const auto importBatch = [&](int rows, bool reserve) {
+            QVERIFY(m_db->inTransaction([&]() -> Status {
+                            if (const Status begun = m_members->beginBulkInsert(); !begun) {
+                                return begun;
+                            }
+                            QList<Member> batch;
+                            QStringList sortKeys;
+                            for (int i = 0; i < rows; ++i) {
+                                Member member = person(i % 3 ? u"علی"_s : u"مریم"_s,
+                                    i % 2 ? u"احمدی"_s : u"نوری"_s, nationalCode(serial++),
+                                    i % 2 ? u"فارس"_s : u"تهران"_s);
+                                if (!MemberService::normalize(member).isEmpty()) {
+                                    return makeError(Error::Kind::Invalid, u"generated member"_s);
+                                }
+                                batch << member;
+                                sortKeys << QString::fromLatin1(
+                                    text::collationKey(member.displayName()));
+                            }
+                            QList<qint64> places;
+                            if (reserve) {
+                                auto reserved = m_members->reservePlaces(sortKeys);
+                                if (!reserved) {
+                                    return reserved.error();
+                                }
+                                places = *reserved;
+                            }
+                            qint64 added = 0;
+                            for (qsizetype i = 0; i < batch.size(); ++i) {
+                                auto in = m_members->insertIfAbsent(m_admin.auditActor(),
+                                    batch[i], {},
+                                    places.isEmpty() ? std::optional<qint64>() : places.at(i));
+                                if (!in) {
+                                    return in.error();
+                                }
+                                added += in->has_value() ? 1 : 0;
+                            }
+                            return m_members->endBulkInsert(added);
+                        })
+                        .ok());
+        };
+        // The first batch fills an empty order tightly; the second's rows fall
+        // between the first's, more to a gap than it holds: the first's members
+        // (already indexed) and the second's (not yet) are spread out together.
+        importBatch(20, true);
+        importBatch(20, true);
+        importBatch(20, false);
+        QList<Member> typed;
+        const auto add = [&](const QString &first, const QString &last, const QString &province) {
+            Member member = person(first, last, nationalCode(serial++), province);
+            auto created = m_members->create(m_admin, member);
+            QVERIFY2(created.ok(), qPrintable(created.errorMessage()));
+            typed << *created;
+        };
+        for (int i = 0; i < 25; ++i) { // the same name: always the same gap
+            add(u"علی"_s, u"احمدی"_s, i % 2 ? u"فارس"_s : u"تهران"_s);
+        }
+        for (const QString &first : {u"یاسمن"_s, u"هادی"_s, u"مریم"_s, u"کاوه"_s, u"فرشته"_s,
+                 u"زهرا"_s, u"بهرام"_s, u"آرش"_s}) { // each before all the others
+            add(first, u"نوری"_s, u"یزد"_s);
+            add(first, u"نوری"_s, u"تهران"_s);
+        }
+        // Renamed: moves to another place; merged: leaves its place.
+        Member renamed = typed.at(3);
+        renamed.firstName = u"ژیلا"_s;
+        QVERIFY(m_members->update(m_admin, renamed).ok());
+        renamed = typed.at(20);
+        renamed.lastName = u"آذری"_s;
+        QVERIFY(m_members->update(m_admin, renamed).ok());
+        QVERIFY(m_members->merge(m_admin, typed.at(5).id, typed.at(6).id, {}).ok());
+        // An import batch into the crowded order, placed when the batch ends.
+        importBatch(30, true);
+        MemberQuery everyone;
+        everyone.limit = 1000;
+        const QList<Member> all = m_members->search(m_admin, everyone).value();
+        QCOMPARE(all.size(), 20 + 20 + 20 + 25 + 16 - 1 + 30);
+        for (const QString &text : {u"ع"_s, u"علی ا"_s, u"احم"_s, u"نوری"_s, u"م"_s, u"ژیلا"_s,
+                 u"آذ"_s, u"ی"_s}) {
+            for (const QString &province : {QString(), u"IR-07"_s}) {
+                QList<qint64> expected;
+                for (const Member &member : all) {
+                    if (typedMatches(member, text)
+                        && (province.isEmpty() || member.province == province)) {
+                        expected << member.id;
+                    }
+                }
+                for (const bool descending : {false, true}) {
+                    if (descending) {
+                        std::reverse(expected.begin(), expected.end());
+                    }
+                    MemberQuery query;
+                    query.text = text;
+                    query.province = province;
+                    query.descending = descending;
+                    query.limit = 12;
+                    query.offset = 3;
+                    const auto searched = m_members->search(m_admin, query);
+                    QVERIFY2(searched.ok(), qPrintable(searched.errorMessage()));
+                    QList<qint64> found;
+                    for (const Member &member : *searched) {
+                        found << member.id;
+                    }
+                    QVERIFY2(found == expected.mid(3, 12),
+                        qPrintable(u"%1 in %2, %3"_s.arg(text, province,
+                            descending ? u"descending"_s : u"ascending"_s)));
+                    query.limit = 0;
+                    QCOMPARE(m_members->count(m_admin, query).value(), expected.size());
+                }
+            }
+        }
+        if (!m_db->isPostgres()) {
+            // Every member has a place, the places follow the name order, and the
+            // search index holds exactly the members at their places.
+            auto disorder = m_db->run(
+                u"SELECT COUNT(*) FROM (SELECT name_rank, LAG(name_rank) OVER "
+                "(ORDER BY sort_key, id) AS previous FROM members) "
+                "WHERE name_rank IS NULL OR previous >= name_rank"_s);
+            QVERIFY(disorder && disorder->next());
+            QCOMPARE(disorder->value(0).toInt(), 0);
+            QVERIFY(m_db->run(u"INSERT INTO members_fts (members_fts) VALUES ('integrity-check')"_s)
+                        .ok());
+        }
+    }
+
+    void aBankWrittenAtSchemaSixIsSearchedInNameOrderAfterTheUpgrade()
+    {
+        // Schema 7 re-keys the SQLite search index by place in name order: the
+        // members a desktop already holds must come through the upgrade placed
+        // and found, and new ones must fit between them.
+        test::TestDatabase older;
+        QList<Member> members;
+        {
+            auto raw = storage::Database::open(older.location(), storage::Database::Migration::Refuse);
+            QVERIFY2(raw.ok(), qPrintable(raw.errorMessage()));
+            QVERIFY(storage::migrateTo(**raw, 6).ok());
+            QCOMPARE((*raw)->schemaVersion().value(), 6);
+            const QStringList firsts {u"یاسمن"_s, u"آرش"_s, u"علی"_s, u"مریم"_s, u"علي"_s};
+            const QStringList lasts {u"نوری"_s, u"احمدی"_s, u"کاظمی"_s};
+            for (quint32 i = 0; i < 45; ++i) {
+                Member member = person(firsts.at(i % firsts.size()), lasts.at(i % lasts.size()),
+                    nationalCode(40000 + i), i % 2 ? u"فارس"_s : u"تهران"_s);
+                QVERIFY(MemberService::normalize(member).isEmpty());
+                member.membershipNo = u"M%1"_s.arg(i);
+                QVERIFY((*raw)->run(u"INSERT INTO members (membership_no, kind, first_name, "
+                                    "last_name, national_id, province, search_key, name_key, "
+                                    "sort_key, created_at, updated_at) "
+                                    "VALUES (?, 'person', ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                                  {member.membershipNo, member.firstName, member.lastName,
+                                      member.nationalId, member.province,
+                                      MemberService::searchKeyOf(member),
+                                      text::searchKey(member.displayName()),
+                                      QString::fromLatin1(text::collationKey(member.displayName())),
+                                      u"2026-01-01T00:00:00.000Z"_s, u"2026-01-01T00:00:00.000Z"_s})
+                            .ok());
+            }
+        }
+        auto upgraded = older.open();
+        QCOMPARE(upgraded->schemaVersion().value(), storage::latestSchemaVersion());
+        MemberService service(*upgraded);
+        const accounts::Actor admin = accounts::AccountService(*upgraded)
+                                          .createFirstAdministrator(
+                                              u"admin"_s, u"Admin"_s, u"admin-pass-1"_s)
+                                          .value()
+                                          .actor();
+        Member newcomer = person(u"علی"_s, u"احمدی"_s, nationalCode(40100), u"تهران"_s);
+        const auto created = service.create(admin, newcomer);
+        QVERIFY2(created.ok(), qPrintable(created.errorMessage()));
+        MemberQuery everyone;
+        everyone.limit = 1000;
+        const auto all = service.search(admin, everyone);
+        QVERIFY2(all.ok(), qPrintable(all.errorMessage()));
+        QCOMPARE(all->size(), 46);
+        for (const QString &text : {u"ع"_s, u"علی ا"_s, u"کاظ"_s, u"ی"_s}) {
+            for (const QString &province : {QString(), u"IR-23"_s}) {
+                QList<qint64> expected;
+                for (const Member &member : *all) {
+                    if (typedMatches(member, text)
+                        && (province.isEmpty() || member.province == province)) {
+                        expected << member.id;
+                    }
+                }
+                MemberQuery query;
+                query.text = text;
+                query.province = province;
+                query.limit = 100;
+                const auto searched = service.search(admin, query);
+                QVERIFY2(searched.ok(), qPrintable(searched.errorMessage()));
+                QList<qint64> found;
+                for (const Member &member : *searched) {
+                    found << member.id;
+                }
+                QVERIFY2(found == expected, qPrintable(text + u' ' + province));
+                QCOMPARE(service.count(admin, query).value(), expected.size());
+            }
+        }
+        if (!upgraded->isPostgres()) {
+            QVERIFY(upgraded->run(u"INSERT INTO members_fts (members_fts) VALUES ('integrity-check')"_s)
+                        .ok());
         }
     }
 
