@@ -161,11 +161,12 @@ int postgresSearch(const QString &url, const QString &sqliteDb, const QString &d
         return 1;
     }
     // Every column of the SQLite bank but the branch (the generated members have
-    // none, and the PostgreSQL bank need not hold the same branches).
+    // none, and the PostgreSQL bank need not hold the same branches) and the
+    // place in name order (SQLite's search index alone has it).
     QProcess described;
     described.start(sqlite3, {sqliteDb,
         u"SELECT group_concat(name, ', ') FROM pragma_table_info('members') "
-        "WHERE name <> 'branch_id'"_s});
+        "WHERE name NOT IN ('branch_id', 'name_rank')"_s});
     described.waitForFinished(-1);
     const QString columns = QString::fromUtf8(described.readAllStandardOutput()).trimmed();
     if (columns.isEmpty()) {
