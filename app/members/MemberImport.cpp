@@ -187,6 +187,12 @@ Status ImportReport::saveCsv(const QString &path) const
     return success();
 }
 
+MemberImport::Tuning &MemberImport::tuning()
+{
+    static Tuning tuning;
+    return tuning;
+}
+
 MemberImport::MemberImport(storage::Database &db)
     : m_db(db)
 { }
@@ -229,9 +235,27 @@ Result<ImportReport> MemberImport::run(
         const int column = report.mapping.columnOf(field);
         return column >= 0 ? report.mapping.headers.at(column) : field;
     };
+    // Staging pays once the import outgrows the bank it goes into.
+    const bool mayStage = !options.dryRun && !m_db.isPostgres();
+    qint64 stageFrom = tuning().stageFromRows;
+    if (mayStage) {
+        auto held = m_db.run(u"SELECT value FROM counters WHERE name = 'members'"_s);
+        if (!held || !held->next()) {
+            return held ? makeError(Error::Kind::Storage, u"counters"_s) : held.error();
+        }
+        stageFrom = std::max(stageFrom, held->value(0).toLongLong());
+    }
+    const auto discardStaged = qScopeGuard([&] { service.discardStaged(); });
     const auto writeBatch = [&]() -> Status {
         if (batch.isEmpty()) {
             return success();
+        }
+        if (mayStage
+            && (service.stagedRows() > 0
+                || report.imported + report.alreadyPresent + batch.size() >= stageFrom)) {
+            const Status staged = m_db.inTransaction([&] { return service.stage(batch); });
+            batch.clear();
+            return staged;
         }
         const qint64 importedBefore = report.imported;
         const qint64 presentBefore = report.alreadyPresent;
@@ -445,6 +469,23 @@ Result<ImportReport> MemberImport::run(
         }
         if (options.progress) {
             options.progress(report.dataRows);
+        }
+    }
+    if (!fatal && service.stagedRows() > 0) {
+        const auto loaded = service.loadStaged(actor.auditActor(), fileName);
+        if (loaded) {
+            report.imported += loaded->imported;
+            report.alreadyPresent += loaded->alreadyPresent;
+            for (const auto &[row, number] : loaded->numberTaken) {
+                report.problems.append({row, columnName(u"membership_no"_s), number, u"duplicate"_s,
+                    Text::tr("The membership number %1 already belongs to another member.")
+                        .arg(number)});
+                ++report.rejected;
+            }
+            std::stable_sort(report.problems.begin(), report.problems.end(),
+                [](const ImportProblem &a, const ImportProblem &b) { return a.row < b.row; });
+        } else {
+            fatal = loaded.error();
         }
     }
     if (fatal) {

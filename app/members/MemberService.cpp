@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlQuery>
 
 #include <limits>
@@ -31,6 +32,29 @@ const QString columns = u"id, membership_no, kind, first_name, last_name, organi
                         "national_id, registration_no, activity_sector, province, branch_id, city, "
                         "address, postal_code, mobile, phone, email, join_date, status, notes, "
                         "directory_consent, directory_fields, created_at, updated_at"_s;
+
+// The columns an insert writes, in the order of valuesOf().
+const QString writtenColumns
+    = u"membership_no, kind, first_name, last_name, organization_name, national_id, "
+      "registration_no, activity_sector, province, branch_id, city, address, postal_code, "
+      "mobile, phone, email, join_date, status, notes, directory_consent, directory_fields, "
+      "search_key, name_key, sort_key"_s;
+
+// `names` (a comma-separated column list) read through the alias `alias`.
+QString aliased(const QString &alias, const QString &names)
+{
+    return alias + u'.' + names.split(u", "_s).join(u", "_s + alias + u'.');
+}
+
+// A member insert that leaves a member already there (same kind and national
+// ID, or membership number) alone.
+QString insertMemberSql(bool placed, bool returningId)
+{
+    const int values = 26 + (placed ? 1 : 0);
+    return u"INSERT INTO members ("_s + writtenColumns + u", created_at, updated_at"_s
+        + (placed ? u", name_rank"_s : QString()) + u") VALUES (?"_s + u", ?"_s.repeated(values - 1)
+        + u") ON CONFLICT DO NOTHING"_s + (returningId ? u" RETURNING id"_s : QString());
+}
 
 const QString updateSql
     = u"UPDATE members SET membership_no = ?, kind = ?, first_name = ?, last_name = ?, "
@@ -288,16 +312,12 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(const storage::Audit
     if (placed) {
         values << *place;
     }
-    auto inserted = m_db.runRepeated(
-        u"INSERT INTO members (membership_no, kind, first_name, last_name, organization_name, "
-        "national_id, registration_no, activity_sector, province, branch_id, city, address, "
-        "postal_code, mobile, phone, email, join_date, status, notes, directory_consent, "
-        "directory_fields, search_key, name_key, sort_key, created_at, updated_at"_s
-            + (placed ? u", name_rank"_s : QString())
-            + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-              "?, ?"_s
-            + (placed ? u", ?"_s : QString()) + u") ON CONFLICT DO NOTHING"_s
-            + (m_db.isPostgres() ? u" RETURNING id"_s : QString()),
+    static const QString sqliteInsert = insertMemberSql(false, false);
+    static const QString sqlitePlacedInsert = insertMemberSql(true, false);
+    static const QString postgresInsert = insertMemberSql(false, true);
+    auto inserted = m_db.runRepeated(m_db.isPostgres() ? postgresInsert
+            : placed                                   ? sqlitePlacedInsert
+                                                       : sqliteInsert,
         values);
     if (!inserted) {
         return inserted.error();
@@ -369,8 +389,8 @@ Status MemberService::endBulkInsert(qint64 added)
     }
     const QString fresh
         = u"members WHERE id > (SELECT value FROM counters WHERE name = 'members_bulk')"_s;
-    auto rows = m_db.run(u"SELECT id, sort_key FROM "_s + fresh
-        + u" AND name_rank IS NULL ORDER BY sort_key, id"_s);
+    auto rows = m_db.run(
+        u"SELECT id, sort_key FROM "_s + fresh + u" AND name_rank IS NULL ORDER BY sort_key, id"_s);
     if (!rows) {
         return rows.error();
     }
@@ -384,16 +404,209 @@ Status MemberService::endBulkInsert(qint64 added)
     }
     // In the index's order: FTS5 writes its pending terms out whenever a key
     // comes before the previous one.
-    for (const QString &statement :
-        {u"INSERT INTO members_fts (rowid, search_key, province) "
-         "SELECT name_rank, search_key, province FROM "_s
-                + fresh + u" ORDER BY +name_rank"_s, // sorts the batch, not the bank
-            u"DELETE FROM counters WHERE name = 'members_bulk'"_s}) {
+    for (const QString &statement : {u"INSERT INTO members_fts (rowid, search_key, province) "
+                                     "SELECT name_rank, search_key, province FROM "_s
+                 + fresh + u" ORDER BY +name_rank"_s, // sorts the batch, not the bank
+             u"DELETE FROM counters WHERE name = 'members_bulk'"_s}) {
         if (auto done = m_db.run(statement); !done) {
             return done.error();
         }
     }
     return success();
+}
+
+Status MemberService::stage(const QList<std::pair<qint64, Member>> &rows)
+{
+    if (m_staged == 0) {
+        // Untyped columns keep what valuesOf() binds, NULLs included.
+        for (const QString &sql : {u"DROP TABLE IF EXISTS temp.member_staging"_s,
+                 u"CREATE TEMP TABLE member_staging (seq INTEGER PRIMARY KEY, "
+                 "source_row INTEGER NOT NULL, outcome INTEGER NOT NULL DEFAULT 0, "
+                 "generated INTEGER NOT NULL DEFAULT 0, "_s
+                     + writtenColumns + u')'}) {
+            if (auto made = m_db.run(sql); !made) {
+                return made.error();
+            }
+        }
+    }
+    static const QString insert = u"INSERT INTO temp.member_staging (source_row, "_s
+        + writtenColumns + u") VALUES (?"_s + u", ?"_s.repeated(24) + u')';
+    for (const auto &[row, member] : rows) {
+        QVariantList values {row};
+        values += valuesOf(member);
+        auto staged = m_db.runRepeated(insert, values);
+        if (!staged) {
+            return staged.error();
+        }
+        (*staged)->finish();
+        ++m_staged;
+    }
+    return success();
+}
+
+void MemberService::discardStaged()
+{
+    m_staged = 0;
+    for (const QString &table : {u"member_staging"_s, u"member_places"_s}) {
+        (void)m_db.run(u"DROP TABLE IF EXISTS temp."_s + table);
+    }
+}
+
+Result<MemberService::StagedLoad> MemberService::loadStaged(
+    const storage::AuditActor &by, const QString &source)
+{
+    if (m_db.isPostgres()) {
+        return makeError(Error::Kind::Invalid, u"loadStaged() is for SQLite"_s);
+    }
+    StagedLoad load;
+    if (m_staged == 0) {
+        return load;
+    }
+    const auto dropStaged = qScopeGuard([&] { discardStaged(); });
+    // Outcomes: 0 goes in, 1 already in the bank, 2 its membership number is taken.
+    const Status done = m_db.inTransaction([&]() -> Status {
+        // The search index and the kept total stand aside (for every id), and
+        // are brought up to date at the end.
+        auto marked = m_db.run(u"INSERT INTO counters (name, value) VALUES ('members_bulk', -1)"_s);
+        if (!marked) {
+            return marked.error();
+        }
+        auto present = m_db.run(u"UPDATE temp.member_staging SET outcome = 1 WHERE EXISTS "
+                                "(SELECT 1 FROM members m WHERE m.kind = member_staging.kind "
+                                "AND m.national_id = member_staging.national_id)"_s);
+        if (!present) {
+            return present.error();
+        }
+        load.alreadyPresent = present->numRowsAffected();
+        // Numbers for rows that came without one, in file order, as
+        // nextMembershipNo() hands them out.
+        auto numbered = m_db.run(u"UPDATE temp.member_staging SET generated = 1, "
+                                 "membership_no = 'M' || printf('%07d', (SELECT value FROM "
+                                 "counters WHERE name = 'membership_no') + numbered.n) "
+                                 "FROM (SELECT seq, ROW_NUMBER() "
+                                 "OVER (ORDER BY seq) AS n FROM temp.member_staging WHERE "
+                                 "outcome = 0 AND COALESCE(membership_no, '') = '') AS numbered "
+                                 "WHERE member_staging.seq = numbered.seq"_s);
+        if (!numbered) {
+            return numbered.error();
+        }
+        const qint64 generated = numbered->numRowsAffected();
+        auto counted = m_db.run(
+            u"UPDATE counters SET value = value + ? WHERE name = 'membership_no'"_s, {generated});
+        if (!counted) {
+            return counted.error();
+        }
+        if (generated > 0) {
+            // A number the file gives wins over the same number handed out.
+            auto clash = m_db.run(u"UPDATE temp.member_staging SET outcome = 2 WHERE generated = 1 "
+                                  "AND membership_no IN (SELECT membership_no FROM "
+                                  "temp.member_staging WHERE outcome = 0 AND generated = 0)"_s);
+            if (!clash) {
+                return clash.error();
+            }
+        }
+        // Every member's place in name order, the newcomers' among them: by
+        // (sort key, id), and the newcomers get ids above all others, in the
+        // order they are inserted below.
+        for (const QString &sql : {u"CREATE TEMP TABLE member_places (place INTEGER PRIMARY KEY, "
+                                   "fresh INTEGER NOT NULL, k INTEGER NOT NULL)"_s,
+                 u"INSERT INTO temp.member_places (place, fresh, k) "
+                 "SELECT (ROW_NUMBER() OVER (ORDER BY sort_key, fresh, k) - 1) * %1, fresh, k "
+                 "FROM (SELECT sort_key, 0 AS fresh, id AS k FROM members UNION ALL "
+                 "SELECT sort_key, 1, seq FROM temp.member_staging WHERE outcome = 0)"_s.arg(
+                     searchTuning().rankSpacing)}) {
+            if (auto done = m_db.run(sql); !done) {
+                return done.error();
+            }
+        }
+        // The indexes are built again after the rows are in: sorting a million
+        // keys once is far cheaper than a million inserts at random places.
+        auto indexes = m_db.run(u"SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                "AND tbl_name = 'members' AND sql IS NOT NULL"_s);
+        if (!indexes) {
+            return indexes.error();
+        }
+        QList<std::pair<QString, QString>> rebuilt;
+        while (indexes->next()) {
+            rebuilt.append({indexes->value(0).toString(), indexes->value(1).toString()});
+        }
+        indexes->finish();
+        for (const auto &[name, sql] : rebuilt) {
+            if (auto dropped = m_db.run(u"DROP INDEX \""_s + name + u'"'); !dropped) {
+                return dropped.error();
+            }
+        }
+        auto moved = m_db.run(u"UPDATE members SET name_rank = p.place FROM temp.member_places p "
+                              "WHERE p.fresh = 0 AND members.id = p.k"_s);
+        if (!moved) {
+            return moved.error();
+        }
+        const QString now = timestamp(QDateTime::currentDateTimeUtc());
+        auto inserted = m_db.run(u"INSERT INTO members ("_s + writtenColumns
+                + u", created_at, updated_at, name_rank) SELECT "_s
+                + aliased(u"s"_s, writtenColumns)
+                + u", ?, ?, p.place FROM temp.member_places p JOIN temp.member_staging s "
+                  "ON s.seq = p.k WHERE p.fresh = 1 ORDER BY p.place ON CONFLICT DO NOTHING"_s,
+            {now, now});
+        if (!inserted) {
+            return inserted.error();
+        }
+        load.imported = inserted->numRowsAffected();
+        auto wanted = m_db.run(u"SELECT COUNT(*) FROM temp.member_staging WHERE outcome = 0"_s);
+        if (!wanted || !wanted->next()) {
+            return wanted ? Status(makeError(Error::Kind::Storage, u"member_staging"_s))
+                          : Status(wanted.error());
+        }
+        if (wanted->value(0).toLongLong() != load.imported) {
+            // Left out by the insert: their membership number (from the file or
+            // just handed out) belongs to someone in the bank.
+            auto taken = m_db.run(u"UPDATE temp.member_staging SET outcome = 2 WHERE outcome = 0 "
+                                  "AND NOT EXISTS (SELECT 1 FROM members m WHERE "
+                                  "m.kind = member_staging.kind AND "
+                                  "m.national_id = member_staging.national_id)"_s);
+            if (!taken) {
+                return taken.error();
+            }
+        }
+        auto rows = m_db.run(u"SELECT source_row, membership_no FROM temp.member_staging "
+                             "WHERE outcome = 2 ORDER BY source_row"_s);
+        if (!rows) {
+            return rows.error();
+        }
+        while (rows->next()) {
+            load.numberTaken.append({rows->value(0).toLongLong(), rows->value(1).toString()});
+        }
+        const Status audited
+            = storage::AuditLog::recordEach(m_db, by, u"member.create"_s, u"member"_s,
+                u"SELECT CAST(m.id AS TEXT) AS entity_id, json_object('membership_no', "
+                "m.membership_no, 'row', s.source_row, 'source', ?) AS after_json "
+                "FROM temp.member_places p JOIN temp.member_staging s ON s.seq = p.k "
+                "JOIN members m ON m.kind = s.kind AND m.national_id = s.national_id "
+                "WHERE p.fresh = 1 AND s.outcome = 0 ORDER BY p.place"_s,
+                {source});
+        if (!audited) {
+            return audited;
+        }
+        QStringList finish;
+        for (const auto &[name, sql] : rebuilt) {
+            finish << sql;
+        }
+        // FTS5 reads the rows in name order and writes its index in one pass.
+        finish << u"INSERT INTO members_fts (members_fts) VALUES ('rebuild')"_s
+               << u"UPDATE counters SET value = value + %1 WHERE name = 'members'"_s.arg(
+                      load.imported)
+               << u"DELETE FROM counters WHERE name = 'members_bulk'"_s;
+        for (const QString &sql : finish) {
+            if (auto done = m_db.run(sql); !done) {
+                return done.error();
+            }
+        }
+        return success();
+    });
+    if (!done) {
+        return done.error();
+    }
+    return load;
 }
 
 namespace {
@@ -488,11 +701,11 @@ Status MemberService::placesFor(const QList<std::pair<qint64, QString>> &rows,
         auto previous = notIn
             ? m_db.runRepeated(u"SELECT name_rank FROM members WHERE sort_key <= ? "
                                "ORDER BY sort_key DESC, id DESC LIMIT 1"_s,
-                  {key})
+                {key})
             : m_db.runRepeated(u"SELECT name_rank FROM members WHERE sort_key <= ? "
                                "AND (sort_key < ? OR id < ?) AND name_rank IS NOT NULL "
                                "ORDER BY sort_key DESC, id DESC LIMIT 1"_s,
-                  {key, key, id});
+                {key, key, id});
         if (!previous) {
             return previous.error();
         }
@@ -504,11 +717,11 @@ Status MemberService::placesFor(const QList<std::pair<qint64, QString>> &rows,
         auto following = notIn
             ? m_db.runRepeated(u"SELECT name_rank, sort_key, id FROM members WHERE sort_key > ? "
                                "ORDER BY sort_key, id LIMIT 1"_s,
-                  {key})
+                {key})
             : m_db.runRepeated(u"SELECT name_rank, sort_key, id FROM members "
                                "WHERE sort_key >= ? AND (sort_key > ? OR id > ?) "
                                "AND name_rank IS NOT NULL ORDER BY sort_key, id LIMIT 1"_s,
-                  {key, key, id});
+                {key, key, id});
         if (!following) {
             return following.error();
         }
@@ -653,8 +866,9 @@ Result<QList<qint64>> MemberService::freePlaces(
             auto done = m_db.run(sql, values);
             return done ? success() : Status(done.error());
         };
-        if (const Status out = reindex(u"INSERT INTO members_fts (members_fts, rowid, search_key, "
-                                       "province) SELECT 'delete', name_rank, search_key, province "_s
+        if (const Status out
+            = reindex(u"INSERT INTO members_fts (members_fts, rowid, search_key, "
+                      "province) SELECT 'delete', name_rank, search_key, province "_s
                     + indexed,
                 range);
             !out) {
@@ -681,8 +895,8 @@ Result<QList<qint64>> MemberService::freePlaces(
                     places << floor + ++slot * step;
                 }
             }
-            auto moved = m_db.runRepeated(u"UPDATE members SET name_rank = ? WHERE id = ?"_s,
-                {floor + ++slot * step, id});
+            auto moved = m_db.runRepeated(
+                u"UPDATE members SET name_rank = ? WHERE id = ?"_s, {floor + ++slot * step, id});
             if (!moved) {
                 return moved.error();
             }
@@ -713,15 +927,16 @@ Status MemberService::keepInNameOrder(qint64 id)
     if (m_db.isPostgres()) {
         return success();
     }
-    auto row = m_db.run(u"SELECT sort_key, name_rank, "
-                        "(SELECT name_rank FROM members p WHERE p.sort_key <= m.sort_key "
-                        " AND (p.sort_key < m.sort_key OR p.id < m.id) "
-                        " AND p.name_rank IS NOT NULL ORDER BY p.sort_key DESC, p.id DESC LIMIT 1), "
-                        "(SELECT name_rank FROM members n WHERE n.sort_key >= m.sort_key "
-                        " AND (n.sort_key > m.sort_key OR n.id > m.id) "
-                        " AND n.name_rank IS NOT NULL ORDER BY n.sort_key, n.id LIMIT 1) "
-                        "FROM members m WHERE m.id = ?"_s,
-        {id});
+    auto row
+        = m_db.run(u"SELECT sort_key, name_rank, "
+                   "(SELECT name_rank FROM members p WHERE p.sort_key <= m.sort_key "
+                   " AND (p.sort_key < m.sort_key OR p.id < m.id) "
+                   " AND p.name_rank IS NOT NULL ORDER BY p.sort_key DESC, p.id DESC LIMIT 1), "
+                   "(SELECT name_rank FROM members n WHERE n.sort_key >= m.sort_key "
+                   " AND (n.sort_key > m.sort_key OR n.id > m.id) "
+                   " AND n.name_rank IS NOT NULL ORDER BY n.sort_key, n.id LIMIT 1) "
+                   "FROM members m WHERE m.id = ?"_s,
+            {id});
     if (!row) {
         return row.error();
     }
@@ -988,7 +1203,7 @@ QString ftsMatch(const QStringList &words, const QString &province = {})
 // The members columns of `columns`, named through the alias m.
 QString membersColumns()
 {
-    return u"m."_s + columns.split(u", "_s).join(u", m."_s);
+    return aliased(u"m"_s, columns);
 }
 
 Filter filterFor(const storage::Database &db, const MemberQuery &query, const QString &province,
@@ -1280,8 +1495,8 @@ Result<QList<Member>> MemberService::search(const accounts::Actor &actor, const 
     }
     Filter filter = filterFor(m_db, query, *province, plan);
     filter.values << query.limit << query.offset;
-    const QString order = orderBy(query,
-        m_db.isPostgres() && !words.isEmpty() ? Ordering::SortTheMatches : Ordering::Any);
+    const QString order = orderBy(
+        query, m_db.isPostgres() && !words.isEmpty() ? Ordering::SortTheMatches : Ordering::Any);
     auto rows = m_db.run(u"SELECT "_s + columns + u" FROM members"_s + filter.where
             + u" ORDER BY "_s + order + u" LIMIT ? OFFSET ?"_s,
         filter.values);

@@ -127,6 +127,27 @@ public:
     Status beginBulkInsert();
     Status endBulkInsert(qint64 added);
 
+    // A large import into a smaller bank (SQLite). Placing and indexing each
+    // row among the others costs more than building the name order and every
+    // index again for the whole bank, so the import stages its rows as they
+    // are read (stage(), `rows` being file row and normalised member) and
+    // loadStaged() writes them in one transaction: each member's place in
+    // name order, then the rows, their audit entries, the indexes and the
+    // search index, built once. An error or a crash leaves the bank as it
+    // was before loadStaged(); the staged rows are dropped either way.
+    Status stage(const QList<std::pair<qint64, Member>> &rows);
+    qint64 stagedRows() const { return m_staged; }
+    struct StagedLoad
+    {
+        qint64 imported = 0;
+        qint64 alreadyPresent = 0; // same kind and national ID already in the bank
+        // File rows left out because their membership number is someone else's.
+        QList<std::pair<qint64, QString>> numberTaken;
+    };
+    // `source` names the file in each new member's audit entry.
+    Result<StagedLoad> loadStaged(const storage::AuditActor &by, const QString &source);
+    void discardStaged();
+
     static QString searchKeyOf(const Member &member);
 
     // How search() chooses its way through a type-ahead query, and how far apart
@@ -138,7 +159,8 @@ public:
         int windowRows = 2500; // PostgreSQL reads the name order this many rows at a time
         int postgresWindowRows = 25000; // ... up to this many before it sorts the matches
         qint64 rankSpacing = qint64(1) << 24; // between members placed at either end
-    };    static SearchTuning &searchTuning();
+    };
+    static SearchTuning &searchTuning();
 
 private:
     Result<QString> nextMembershipNo();
@@ -175,6 +197,7 @@ private:
 
     storage::Database &m_db;
     bool m_bulk = false; // between beginBulkInsert() and endBulkInsert()
+    qint64 m_staged = 0; // rows in temp.member_staging
 };
 
 } // namespace daftar::members

@@ -68,6 +68,21 @@ Status AuditLog::record(Database &db, const AuditActor &actor, const QString &ac
     return inserted ? success() : Status(inserted.error());
 }
 
+Status AuditLog::recordEach(Database &db, const AuditActor &actor, const QString &action,
+    const QString &entity, const QString &rows, const QVariantList &values)
+{
+    const QVariant actorId
+        = actor.userId ? QVariant(*actor.userId) : QVariant(QMetaType::fromType<qlonglong>());
+    QVariantList all {timestampNow(), actorId, actor.name, action, entity};
+    all += values;
+    auto inserted = db.run(u"INSERT INTO audit_log (at, actor_id, actor, action, entity, "
+                           "entity_id, before_json, after_json) "
+                           "SELECT ?, ?, ?, ?, ?, entry.entity_id, NULL, entry.after_json FROM ("_s
+            + rows + u") AS entry"_s,
+        all);
+    return inserted ? success() : Status(inserted.error());
+}
+
 Result<QList<AuditEntry>> AuditLog::forEntity(
     Database &db, const QString &entity, const QString &entityId)
 {

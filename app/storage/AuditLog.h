@@ -41,6 +41,11 @@ public:
     static Status record(Database &db, const AuditActor &actor, const QString &action,
         const QString &entity, const QString &entityId, const QJsonObject &before,
         const QJsonObject &after);
+    // One entry per row of `rows`, a SELECT (bound to `values`) whose columns
+    // entity_id and after_json (JSON text) give each entry's: for changes made
+    // by one statement.
+    static Status recordEach(Database &db, const AuditActor &actor, const QString &action,
+        const QString &entity, const QString &rows, const QVariantList &values);
 
     // Newest first.
     static Result<QList<AuditEntry>> forEntity(

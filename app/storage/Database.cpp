@@ -150,6 +150,9 @@ void Database::setBulkCache(bool bulk)
     }
     // 256 MiB: a million members' indexes stop being re-read from the file.
     (void)execute(bulk ? u"PRAGMA cache_size=-262144"_s : normalCacheSize);
+    // An import may stage a million rows and sort them to build indexes: in
+    // temporary files, not in memory.
+    (void)execute(bulk ? u"PRAGMA temp_store=FILE"_s : u"PRAGMA temp_store=MEMORY"_s);
     if (!bulk) {
         (void)execute(u"PRAGMA shrink_memory"_s);
     }

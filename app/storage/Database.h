@@ -74,7 +74,8 @@ public:
     QStringList tables() const;
 
     // A bulk write (an import of many thousand rows) keeps more of the indexes
-    // in memory while it runs; afterwards the memory is given back. No-op on
+    // in memory while it runs, and its temporary tables and sorts in files;
+    // afterwards the memory is given back. No-op on
     // PostgreSQL, whose server manages its own buffers.
     void setBulkCache(bool bulk);
 

@@ -1,6 +1,7 @@
 // The member bank's core on a real engine (run once on SQLite, once on PostgreSQL).
 #include "GeneratedIds.h"
 #include "TestDatabase.h"
+#include "TypedMatches.h"
 #include "accounts/AccountService.h"
 #include "members/MemberService.h"
 #include "storage/AuditLog.h"
@@ -21,6 +22,7 @@ using namespace daftar;
 using namespace daftar::members;
 using daftar::test::legalId;
 using daftar::test::nationalCode;
+using daftar::test::typedMatches;
 
 namespace {
 
@@ -35,30 +37,6 @@ Member person(const QString &first, const QString &last, const QString &code,
     member.nationalId = code;
     member.province = province;
     return member;
-}
-
-// Whether every typed word begins a word of the member's key, cut at anything
-// that is not a letter or digit: what a type-ahead must find, worked out here
-// without the search index.
-bool typedMatches(const Member &member, const QString &typed)
-{
-    QStringList tokens;
-    QString token;
-    for (const QChar c : MemberService::searchKeyOf(member) + u' ') {
-        if (c.isLetterOrNumber()) {
-            token += c;
-        } else if (!token.isEmpty()) {
-            tokens << token;
-            token.clear();
-        }
-    }
-    for (const QString &word : text::searchKey(typed).split(u' ', Qt::SkipEmptyParts)) {
-        if (std::none_of(tokens.begin(), tokens.end(),
-                [&](const QString &t) { return t.startsWith(word); })) {
-            return false;
-        }
-    }
-    return true;
 }
 
 } // namespace
@@ -534,8 +512,8 @@ private slots:
                     QVERIFY2(counted.ok(), qPrintable(counted.errorMessage()));
                     QVERIFY2(*counted == expected.size(),
                         qPrintable(u"count of %1 in %2: %3, expected %4"_s.arg(typed,
-                            province.isEmpty() ? u"all"_s : province,
-                            QString::number(*counted), QString::number(expected.size()))));
+                            province.isEmpty() ? u"all"_s : province, QString::number(*counted),
+                            QString::number(expected.size()))));
                     for (const bool descending : {false, true}) {
                         QList<qint64> ordered = expected;
                         if (descending) {
@@ -616,9 +594,8 @@ private slots:
                             }
                             qint64 added = 0;
                             for (qsizetype i = 0; i < batch.size(); ++i) {
-                                auto in = m_members->insertIfAbsent(m_admin.auditActor(),
-                                    batch[i], {},
-                                    places.isEmpty() ? std::optional<qint64>() : places.at(i));
+                                auto in = m_members->insertIfAbsent(m_admin.auditActor(), batch[i],
+                                    {}, places.isEmpty() ? std::optional<qint64>() : places.at(i));
                                 if (!in) {
                                     return in.error();
                                 }
@@ -663,8 +640,8 @@ private slots:
         everyone.limit = 1000;
         const QList<Member> all = m_members->search(m_admin, everyone).value();
         QCOMPARE(all.size(), 20 + 20 + 20 + 25 + 16 - 1 + 30);
-        for (const QString &text : {u"ع"_s, u"علی ا"_s, u"احم"_s, u"نوری"_s, u"م"_s, u"ژیلا"_s,
-                 u"آذ"_s, u"ی"_s}) {
+        for (const QString &text :
+            {u"ع"_s, u"علی ا"_s, u"احم"_s, u"نوری"_s, u"م"_s, u"ژیلا"_s, u"آذ"_s, u"ی"_s}) {
             for (const QString &province : {QString(), u"IR-07"_s}) {
                 QList<qint64> expected;
                 for (const Member &member : all) {
@@ -690,8 +667,8 @@ private slots:
                         found << member.id;
                     }
                     QVERIFY2(found == expected.mid(3, 12),
-                        qPrintable(u"%1 in %2, %3"_s.arg(text, province,
-                            descending ? u"descending"_s : u"ascending"_s)));
+                        qPrintable(u"%1 in %2, %3"_s.arg(
+                            text, province, descending ? u"descending"_s : u"ascending"_s)));
                     query.limit = 0;
                     QCOMPARE(m_members->count(m_admin, query).value(), expected.size());
                 }
@@ -700,10 +677,10 @@ private slots:
         if (!m_db->isPostgres()) {
             // Every member has a place, the places follow the name order, and the
             // search index holds exactly the members at their places.
-            auto disorder = m_db->run(
-                u"SELECT COUNT(*) FROM (SELECT name_rank, LAG(name_rank) OVER "
-                "(ORDER BY sort_key, id) AS previous FROM members) "
-                "WHERE name_rank IS NULL OR previous >= name_rank"_s);
+            auto disorder
+                = m_db->run(u"SELECT COUNT(*) FROM (SELECT name_rank, LAG(name_rank) OVER "
+                            "(ORDER BY sort_key, id) AS previous FROM members) "
+                            "WHERE name_rank IS NULL OR previous >= name_rank"_s);
             QVERIFY(disorder && disorder->next());
             QCOMPARE(disorder->value(0).toInt(), 0);
             QVERIFY(m_db->run(u"INSERT INTO members_fts (members_fts) VALUES ('integrity-check')"_s)
@@ -719,7 +696,8 @@ private slots:
         test::TestDatabase older;
         QList<Member> members;
         {
-            auto raw = storage::Database::open(older.location(), storage::Database::Migration::Refuse);
+            auto raw
+                = storage::Database::open(older.location(), storage::Database::Migration::Refuse);
             QVERIFY2(raw.ok(), qPrintable(raw.errorMessage()));
             QVERIFY(storage::migrateTo(**raw, 6).ok());
             QCOMPARE((*raw)->schemaVersion().value(), 6);
@@ -730,27 +708,28 @@ private slots:
                     nationalCode(40000 + i), i % 2 ? u"فارس"_s : u"تهران"_s);
                 QVERIFY(MemberService::normalize(member).isEmpty());
                 member.membershipNo = u"M%1"_s.arg(i);
-                QVERIFY((*raw)->run(u"INSERT INTO members (membership_no, kind, first_name, "
-                                    "last_name, national_id, province, search_key, name_key, "
-                                    "sort_key, created_at, updated_at) "
-                                    "VALUES (?, 'person', ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                                  {member.membershipNo, member.firstName, member.lastName,
-                                      member.nationalId, member.province,
-                                      MemberService::searchKeyOf(member),
-                                      text::searchKey(member.displayName()),
-                                      QString::fromLatin1(text::collationKey(member.displayName())),
-                                      u"2026-01-01T00:00:00.000Z"_s, u"2026-01-01T00:00:00.000Z"_s})
+                QVERIFY((*raw)
+                            ->run(u"INSERT INTO members (membership_no, kind, first_name, "
+                                  "last_name, national_id, province, search_key, name_key, "
+                                  "sort_key, created_at, updated_at) "
+                                  "VALUES (?, 'person', ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                                {member.membershipNo, member.firstName, member.lastName,
+                                    member.nationalId, member.province,
+                                    MemberService::searchKeyOf(member),
+                                    text::searchKey(member.displayName()),
+                                    QString::fromLatin1(text::collationKey(member.displayName())),
+                                    u"2026-01-01T00:00:00.000Z"_s, u"2026-01-01T00:00:00.000Z"_s})
                             .ok());
             }
         }
         auto upgraded = older.open();
         QCOMPARE(upgraded->schemaVersion().value(), storage::latestSchemaVersion());
         MemberService service(*upgraded);
-        const accounts::Actor admin = accounts::AccountService(*upgraded)
-                                          .createFirstAdministrator(
-                                              u"admin"_s, u"Admin"_s, u"admin-pass-1"_s)
-                                          .value()
-                                          .actor();
+        const accounts::Actor admin
+            = accounts::AccountService(*upgraded)
+                  .createFirstAdministrator(u"admin"_s, u"Admin"_s, u"admin-pass-1"_s)
+                  .value()
+                  .actor();
         Member newcomer = person(u"علی"_s, u"احمدی"_s, nationalCode(40100), u"تهران"_s);
         const auto created = service.create(admin, newcomer);
         QVERIFY2(created.ok(), qPrintable(created.errorMessage()));
@@ -783,8 +762,9 @@ private slots:
             }
         }
         if (!upgraded->isPostgres()) {
-            QVERIFY(upgraded->run(u"INSERT INTO members_fts (members_fts) VALUES ('integrity-check')"_s)
-                        .ok());
+            QVERIFY(
+                upgraded->run(u"INSERT INTO members_fts (members_fts) VALUES ('integrity-check')"_s)
+                    .ok());
         }
     }
 
