@@ -541,6 +541,15 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         if (!moved) {
             return moved.error();
         }
+        // The new members are the ids above this one (the audit entries find
+        // their file rows through their places).
+        auto lastId = m_db.run(u"SELECT COALESCE(MAX(id), 0) FROM members"_s);
+        if (!lastId || !lastId->next()) {
+            return lastId ? Status(makeError(Error::Kind::Storage, u"members"_s))
+                          : Status(lastId.error());
+        }
+        const qint64 lastIdBefore = lastId->value(0).toLongLong();
+        lastId->finish();
         const QString now = timestamp(QDateTime::currentDateTimeUtc());
         auto inserted = m_db.run(u"INSERT INTO members ("_s + writtenColumns
                 + u", created_at, updated_at, name_rank) SELECT "_s
@@ -580,10 +589,10 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
             = storage::AuditLog::recordEach(m_db, by, u"member.create"_s, u"member"_s,
                 u"SELECT CAST(m.id AS TEXT) AS entity_id, json_object('membership_no', "
                 "m.membership_no, 'row', s.source_row, 'source', ?) AS after_json "
-                "FROM temp.member_places p JOIN temp.member_staging s ON s.seq = p.k "
-                "JOIN members m ON m.kind = s.kind AND m.national_id = s.national_id "
-                "WHERE p.fresh = 1 AND s.outcome = 0 ORDER BY p.place"_s,
-                {source});
+                "FROM members m JOIN temp.member_places p ON p.place = m.name_rank "
+                "JOIN temp.member_staging s ON s.seq = p.k WHERE m.id > ? AND p.fresh = 1 "
+                "ORDER BY m.id"_s,
+                {source, lastIdBefore});
         if (!audited) {
             return audited;
         }

@@ -150,6 +150,7 @@ void Database::setBulkCache(bool bulk)
     }
     // 256 MiB: a million members' indexes stop being re-read from the file.
     (void)execute(bulk ? u"PRAGMA cache_size=-262144"_s : normalCacheSize);
+    (void)execute(bulk ? u"PRAGMA temp.cache_size=-262144"_s : u"PRAGMA temp.cache_size=-2000"_s);
     // An import may stage a million rows and sort them to build indexes: in
     // temporary files, not in memory.
     (void)execute(bulk ? u"PRAGMA temp_store=FILE"_s : u"PRAGMA temp_store=MEMORY"_s);
