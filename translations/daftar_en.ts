@@ -2812,6 +2812,10 @@ Last saved %3</translation>
         <source>Stopping…</source>
         <translation>Stopping…</translation>
     </message>
+    <message>
+        <source>Writing %1 members into the bank in one go; this cannot be cancelled…</source>
+        <translation>Writing %1 members into the bank in one go; this cannot be cancelled…</translation>
+    </message>
 </context>
 <context>
     <name>daftar::ui::ImportPreviewModel</name>

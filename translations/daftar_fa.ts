@@ -2799,6 +2799,10 @@ Last saved %3</source>
         <source>Stopping…</source>
         <translation>در حال توقف…</translation>
     </message>
+    <message>
+        <source>Writing %1 members into the bank in one go; this cannot be cancelled…</source>
+        <translation>در حال نوشتن %1 عضو در بانک به‌یکباره؛ این مرحله لغوشدنی نیست…</translation>
+    </message>
 </context>
 <context>
     <name>daftar::ui::ImportPreviewModel</name>

@@ -472,6 +472,9 @@ Result<ImportReport> MemberImport::run(
         }
     }
     if (!fatal && service.stagedRows() > 0) {
+        if (options.writing) {
+            options.writing(service.stagedRows());
+        }
         const auto loaded = service.loadStaged(actor.auditActor(), fileName);
         if (loaded) {
             report.imported += loaded->imported;

@@ -51,6 +51,10 @@ struct ImportOptions
     bool dryRun = false; // check everything, write nothing
     // Called after each batch with the data rows read so far; return false to stop.
     std::function<bool(qint64 rowsRead)> progress;
+    // Called once before staged rows (see MemberImport::Tuning) are written in
+    // one transaction: no progress and no Cancel until it ends (a minute or
+    // so for a million rows).
+    std::function<void(qint64 rows)> writing;
 };
 
 struct ImportReport

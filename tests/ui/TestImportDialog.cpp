@@ -31,11 +31,14 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using daftar::test::child;
@@ -337,6 +340,39 @@ private slots:
         QVERIFY(!progress->isVisible());
         QCOMPARE(dialog->report()->imported, members::MemberImport::batchSize);
         QCOMPARE(memberCount(), members::MemberImport::batchSize);
+    }
+
+    void aFileLargerThanTheBankSaysItIsWritingTheRows()
+    {
+        // Staged rows go into the bank in one transaction at the end, without
+        // progress or Cancel: the window says so before it starts.
+        const members::MemberImport::Tuning usual = members::MemberImport::tuning();
+        const auto restore = qScopeGuard([&] { members::MemberImport::tuning() = usual; });
+        members::MemberImport::tuning().stageFromRows = 1;
+        const auto dialog = showDialog();
+        dialog->setFile(provinceFile());
+        auto *text = child<QLabel>(dialog.get(), u"progressText"_s);
+        auto *cancel = child<QPushButton>(dialog.get(), u"cancelButton"_s);
+        QStringList seen; // the progress line each time the import lets events through
+        QTimer watcher;
+        watcher.setInterval(0);
+        connect(&watcher, &QTimer::timeout, this, [&] {
+            const QString now = text->text() + (cancel->isEnabled() ? u" [cancel]"_s : QString());
+            if (seen.isEmpty() || seen.constLast() != now) {
+                seen << now;
+            }
+        });
+        watcher.start();
+        QTest::mouseClick(child<QPushButton>(dialog.get(), u"importButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(dialog->report().has_value() && !dialog->isImporting());
+        watcher.stop();
+        QCOMPARE(dialog->report()->imported, 3);
+        QCOMPARE(memberCount(), 3);
+        // Three good rows were staged; the fourth was rejected as it was read.
+        const auto writing = std::find_if(seen.begin(), seen.end(),
+            [](const QString &line) { return line.contains(u"۳"_s) && line.contains(u"…"_s); });
+        QVERIFY2(writing != seen.end(), qPrintable(seen.join(u" | "_s)));
+        QVERIFY2(!writing->endsWith(u"[cancel]"_s), qPrintable(*writing));
     }
 
     void mergeKeepsTheChosenValues()

@@ -365,6 +365,13 @@ void ImportDialog::startImport()
         QCoreApplication::processEvents();
         return !m_cancelRequested;
     };
+    options.writing = [this](qint64 rows) {
+        m_cancel->setEnabled(false);
+        m_progressText->setText(tr("Writing %1 members into the bank in one go; this cannot be "
+                                   "cancelled…")
+                                    .arg(locale().toString(rows)));
+        QCoreApplication::processEvents();
+    };
     QCoreApplication::processEvents();
     auto report = members::MemberImport(m_session.db).run(m_session.user.actor(), m_path, options);
     setImporting(false);
