@@ -508,13 +508,16 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         // Every member's place in name order, the newcomers' among them: by
         // (sort key, id), and the newcomers get ids above all others, in the
         // order they are inserted below.
+        // A newcomer's file row and number come along for its audit entry.
         for (const QString &sql : {u"CREATE TEMP TABLE member_places (place INTEGER PRIMARY KEY, "
-                                   "fresh INTEGER NOT NULL, k INTEGER NOT NULL)"_s,
-                 u"INSERT INTO temp.member_places (place, fresh, k) "
-                 "SELECT (ROW_NUMBER() OVER (ORDER BY sort_key, fresh, k) - 1) * %1, fresh, k "
-                 "FROM (SELECT sort_key, 0 AS fresh, id AS k FROM members UNION ALL "
-                 "SELECT sort_key, 1, seq FROM temp.member_staging WHERE outcome = 0)"_s.arg(
-                     searchTuning().rankSpacing)}) {
+                                   "fresh INTEGER NOT NULL, k INTEGER NOT NULL, source_row, "
+                                   "membership_no)"_s,
+                 u"INSERT INTO temp.member_places (place, fresh, k, source_row, membership_no) "
+                 "SELECT (ROW_NUMBER() OVER (ORDER BY sort_key, fresh, k) - 1) * %1, fresh, k, "
+                 "source_row, membership_no FROM (SELECT sort_key, 0 AS fresh, id AS k, "
+                 "NULL AS source_row, NULL AS membership_no FROM members UNION ALL "
+                 "SELECT sort_key, 1, seq, source_row, membership_no FROM temp.member_staging "
+                 "WHERE outcome = 0)"_s.arg(searchTuning().rankSpacing)}) {
             if (auto done = m_db.run(sql); !done) {
                 return done.error();
             }
@@ -541,21 +544,15 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         if (!moved) {
             return moved.error();
         }
-        // The new members are the ids above this one (the audit entries find
-        // their file rows through their places).
-        auto lastId = m_db.run(u"SELECT COALESCE(MAX(id), 0) FROM members"_s);
-        if (!lastId || !lastId->next()) {
-            return lastId ? Status(makeError(Error::Kind::Storage, u"members"_s))
-                          : Status(lastId.error());
-        }
-        const qint64 lastIdBefore = lastId->value(0).toLongLong();
-        lastId->finish();
+        // In name order, so that among members of the same name ids grow with
+        // places as they do everywhere else: SQLite may drop an ORDER BY here,
+        // but not the order of a CROSS JOIN, whose first table is read by place.
         const QString now = timestamp(QDateTime::currentDateTimeUtc());
         auto inserted = m_db.run(u"INSERT INTO members ("_s + writtenColumns
                 + u", created_at, updated_at, name_rank) SELECT "_s
                 + aliased(u"s"_s, writtenColumns)
-                + u", ?, ?, p.place FROM temp.member_places p JOIN temp.member_staging s "
-                  "ON s.seq = p.k WHERE p.fresh = 1 ORDER BY p.place ON CONFLICT DO NOTHING"_s,
+                + u", ?, ?, p.place FROM temp.member_places p CROSS JOIN temp.member_staging s "
+                  "WHERE s.seq = p.k AND p.fresh = 1 ORDER BY p.place ON CONFLICT DO NOTHING"_s,
             {now, now});
         if (!inserted) {
             return inserted.error();
@@ -585,27 +582,28 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         while (rows->next()) {
             load.numberTaken.append({rows->value(0).toLongLong(), rows->value(1).toString()});
         }
+        for (const auto &[name, sql] : rebuilt) {
+            if (auto built = m_db.run(sql); !built) {
+                return built.error();
+            }
+        }
+        // Each newcomer found by its place in the index just built, without
+        // reading its row.
         const Status audited
             = storage::AuditLog::recordEach(m_db, by, u"member.create"_s, u"member"_s,
                 u"SELECT CAST(m.id AS TEXT) AS entity_id, json_object('membership_no', "
-                "m.membership_no, 'row', s.source_row, 'source', ?) AS after_json "
-                "FROM members m JOIN temp.member_places p ON p.place = m.name_rank "
-                "JOIN temp.member_staging s ON s.seq = p.k WHERE m.id > ? AND p.fresh = 1 "
-                "ORDER BY m.id"_s,
-                {source, lastIdBefore});
+                "p.membership_no, 'row', p.source_row, 'source', ?) AS after_json "
+                "FROM temp.member_places p JOIN members m ON m.name_rank = p.place "
+                "WHERE p.fresh = 1 ORDER BY p.place"_s,
+                {source});
         if (!audited) {
             return audited;
         }
-        QStringList finish;
-        for (const auto &[name, sql] : rebuilt) {
-            finish << sql;
-        }
         // FTS5 reads the rows in name order and writes its index in one pass.
-        finish << u"INSERT INTO members_fts (members_fts) VALUES ('rebuild')"_s
-               << u"UPDATE counters SET value = value + %1 WHERE name = 'members'"_s.arg(
-                      load.imported)
-               << u"DELETE FROM counters WHERE name = 'members_bulk'"_s;
-        for (const QString &sql : finish) {
+        for (const QString &sql : {u"INSERT INTO members_fts (members_fts) VALUES ('rebuild')"_s,
+                 u"UPDATE counters SET value = value + %1 WHERE name = 'members'"_s.arg(
+                     load.imported),
+                 u"DELETE FROM counters WHERE name = 'members_bulk'"_s}) {
             if (auto done = m_db.run(sql); !done) {
                 return done.error();
             }

@@ -345,8 +345,8 @@ private slots:
             u"M0000002,کاوه,بهرامی,%1,فارس"_s.arg(nationalCode(913))}; // 4: number taken
         const QStringList firstNames {u"نیما"_s, u"آرش"_s, u"مینا"_s, u"یاسمن"_s, u"بهار"_s};
         const QStringList lastNames {u"آذری"_s, u"تهرانی"_s, u"نوری"_s, u"کیان"_s};
-        for (int i = 0; i < 20; ++i) { // rows 5-24, numbered M0000005 on
-            lines << u",%1,%2,%3,%4"_s.arg(firstNames.at(i % 5), lastNames.at(i % 4),
+        for (int i = 0; i < 20; ++i) { // rows 5-24, numbered M0000005 on; 2 names twice
+            lines << u",%1,%2,%3,%4"_s.arg(firstNames.at(i % 5), lastNames.at(i % 4 % 3),
                 nationalCode(920 + quint32(i)), i % 3 ? u"تهران"_s : u"فارس"_s);
         }
         const QString path = writeUtf8(u"larger.csv"_s, lines);
@@ -453,6 +453,17 @@ private slots:
                 = m_db->run(u"SELECT COUNT(*) FROM members WHERE name_rank IS NULL"_s).value();
             QVERIFY(unplaced.next());
             QCOMPARE(unplaced.value(0).toInt(), 0);
+            // Places follow (name, id), among members of the same name too.
+            QList<qint64> byName;
+            QList<qint64> byPlace;
+            for (const auto &[order, ids] :
+                {std::pair {u"sort_key, id"_s, &byName}, std::pair {u"name_rank"_s, &byPlace}}) {
+                auto read = m_db->run(u"SELECT id FROM members ORDER BY "_s + order).value();
+                while (read.next()) {
+                    *ids << read.value(0).toLongLong();
+                }
+            }
+            QCOMPARE(byPlace, byName);
             QVERIFY(m_db->run(u"INSERT INTO members_fts (members_fts) VALUES ('integrity-check')"_s)
                         .ok());
             auto checked = m_db->run(u"PRAGMA integrity_check"_s).value();
