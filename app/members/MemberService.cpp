@@ -701,49 +701,19 @@ Status MemberService::placesFor(const QList<std::pair<qint64, QString>> &rows,
     qsizetype next = 0;
     while (next < rows.size()) {
         const auto &[id, key] = rows.at(next);
-        // A row not inserted yet (reservePlaces()) comes after every member with
-        // its key, all of whom are placed: its neighbours are found straight
-        // past the key, not by reading the members who share it.
-        const bool notIn = id == std::numeric_limits<qint64>::max();
-        auto previous = notIn
-            ? m_db.runRepeated(u"SELECT name_rank FROM members WHERE sort_key <= ? "
-                               "ORDER BY sort_key DESC, id DESC LIMIT 1"_s,
-                {key})
-            : m_db.runRepeated(u"SELECT name_rank FROM members WHERE sort_key <= ? "
-                               "AND (sort_key < ? OR id < ?) AND name_rank IS NOT NULL "
-                               "ORDER BY sort_key DESC, id DESC LIMIT 1"_s,
-                {key, key, id});
-        if (!previous) {
-            return previous.error();
+        const auto around = neighbours(key, id);
+        if (!around) {
+            return around.error();
         }
-        std::optional<qint64> low;
-        if ((*previous)->next()) {
-            low = (*previous)->value(0).toLongLong();
-        }
-        (*previous)->finish();
-        auto following = notIn
-            ? m_db.runRepeated(u"SELECT name_rank, sort_key, id FROM members WHERE sort_key > ? "
-                               "ORDER BY sort_key, id LIMIT 1"_s,
-                {key})
-            : m_db.runRepeated(u"SELECT name_rank, sort_key, id FROM members "
-                               "WHERE sort_key >= ? AND (sort_key > ? OR id > ?) "
-                               "AND name_rank IS NOT NULL ORDER BY sort_key, id LIMIT 1"_s,
-                {key, key, id});
-        if (!following) {
-            return following.error();
-        }
-        std::optional<qint64> high;
+        const std::optional<qint64> low = around->low;
+        const std::optional<qint64> high = around->high;
         qsizetype end = rows.size();
-        if ((*following)->next()) {
-            high = (*following)->value(0).toLongLong();
-            const QString highKey = (*following)->value(1).toString();
-            const qint64 highId = (*following)->value(2).toLongLong();
+        if (high) {
             end = next + 1;
-            while (end < rows.size() && before(rows.at(end), highKey, highId)) {
+            while (end < rows.size() && before(rows.at(end), around->highKey, around->highId)) {
                 ++end;
             }
         }
-        (*following)->finish();
         const auto places = freePlaces(low, high, end - next, full == nullptr);
         if (!places) {
             return places.error();
@@ -756,6 +726,48 @@ Status MemberService::placesFor(const QList<std::pair<qint64, QString>> &rows,
         next = end;
     }
     return success();
+}
+
+Result<MemberService::Neighbours> MemberService::neighbours(const QString &key, qint64 id)
+{
+    // A row not inserted yet (reservePlaces()) comes after every member with
+    // its key, all of whom are placed: its neighbours are found straight past
+    // the key, not by reading the members who share it.
+    const bool notIn = id == std::numeric_limits<qint64>::max();
+    auto previous = notIn
+        ? m_db.runRepeated(u"SELECT name_rank FROM members WHERE sort_key <= ? "
+                           "ORDER BY sort_key DESC, id DESC LIMIT 1"_s,
+            {key})
+        : m_db.runRepeated(u"SELECT name_rank FROM members WHERE sort_key <= ? "
+                           "AND (sort_key < ? OR id < ?) AND name_rank IS NOT NULL "
+                           "ORDER BY sort_key DESC, id DESC LIMIT 1"_s,
+            {key, key, id});
+    if (!previous) {
+        return previous.error();
+    }
+    Neighbours around;
+    if ((*previous)->next()) {
+        around.low = (*previous)->value(0).toLongLong();
+    }
+    (*previous)->finish();
+    auto following = notIn
+        ? m_db.runRepeated(u"SELECT name_rank, sort_key, id FROM members WHERE sort_key > ? "
+                           "ORDER BY sort_key, id LIMIT 1"_s,
+            {key})
+        : m_db.runRepeated(u"SELECT name_rank, sort_key, id FROM members "
+                           "WHERE sort_key >= ? AND (sort_key > ? OR id > ?) "
+                           "AND name_rank IS NOT NULL ORDER BY sort_key, id LIMIT 1"_s,
+            {key, key, id});
+    if (!following) {
+        return following.error();
+    }
+    if ((*following)->next()) {
+        around.high = (*following)->value(0).toLongLong();
+        around.highKey = (*following)->value(1).toString();
+        around.highId = (*following)->value(2).toLongLong();
+    }
+    (*following)->finish();
+    return around;
 }
 
 // `count` unused places between two placed members (or an end of the order),
@@ -934,16 +946,7 @@ Status MemberService::keepInNameOrder(qint64 id)
     if (m_db.isPostgres()) {
         return success();
     }
-    auto row
-        = m_db.run(u"SELECT sort_key, name_rank, "
-                   "(SELECT name_rank FROM members p WHERE p.sort_key <= m.sort_key "
-                   " AND (p.sort_key < m.sort_key OR p.id < m.id) "
-                   " AND p.name_rank IS NOT NULL ORDER BY p.sort_key DESC, p.id DESC LIMIT 1), "
-                   "(SELECT name_rank FROM members n WHERE n.sort_key >= m.sort_key "
-                   " AND (n.sort_key > m.sort_key OR n.id > m.id) "
-                   " AND n.name_rank IS NOT NULL ORDER BY n.sort_key, n.id LIMIT 1) "
-                   "FROM members m WHERE m.id = ?"_s,
-            {id});
+    auto row = m_db.run(u"SELECT sort_key, name_rank FROM members WHERE id = ?"_s, {id});
     if (!row) {
         return row.error();
     }
@@ -952,11 +955,13 @@ Status MemberService::keepInNameOrder(qint64 id)
     }
     const QString key = row->value(0).toString();
     const QVariant place = row->value(1);
-    const QVariant low = row->value(2);
-    const QVariant high = row->value(3);
     row->finish();
-    if (!place.isNull() && (low.isNull() || low.toLongLong() < place.toLongLong())
-        && (high.isNull() || place.toLongLong() < high.toLongLong())) {
+    const auto around = neighbours(key, id);
+    if (!around) {
+        return around.error();
+    }
+    if (!place.isNull() && (!around->low || *around->low < place.toLongLong())
+        && (!around->high || place.toLongLong() < *around->high)) {
         return success();
     }
     if (auto cleared = m_db.run(u"UPDATE members SET name_rank = NULL WHERE id = ?"_s, {id});
@@ -1409,7 +1414,7 @@ Result<std::optional<QList<Member>>> MemberService::scanWindow(
     if (!complete) {
         return std::optional<QList<Member>>(); // the window was not enough
     }
-    auto found = readInNameOrder(ids.mid(query.offset), false);
+    auto found = readInNameOrder(ids.mid(query.offset));
     if (!found) {
         return found.error();
     }
@@ -1438,7 +1443,7 @@ Result<QList<Member>> MemberService::searchInNameOrder(
 }
 
 // A few members by id, in name order.
-Result<QList<Member>> MemberService::readInNameOrder(const QList<qint64> &ids, bool descending)
+Result<QList<Member>> MemberService::readInNameOrder(const QList<qint64> &ids)
 {
     QList<Member> found;
     if (ids.isEmpty()) {
@@ -1448,10 +1453,8 @@ Result<QList<Member>> MemberService::readInNameOrder(const QList<qint64> &ids, b
     for (qint64 id : ids) {
         values << id;
     }
-    const QString direction = descending ? u" DESC"_s : QString();
     auto chosen = m_db.run(u"SELECT "_s + columns + u" FROM members WHERE id IN ("_s
-            + QStringList(ids.size(), u"?"_s).join(u", "_s) + u") ORDER BY sort_key"_s + direction
-            + u", id"_s + direction,
+            + QStringList(ids.size(), u"?"_s).join(u", "_s) + u") ORDER BY sort_key, id"_s,
         values);
     if (!chosen) {
         return chosen.error();

@@ -168,7 +168,7 @@ private:
         const MemberQuery &query, const QString &province, const QStringList &words, int maxRows);
     Result<QList<Member>> searchInNameOrder(
         const MemberQuery &query, const QString &province, const QStringList &words);
-    Result<QList<Member>> readInNameOrder(const QList<qint64> &ids, bool descending);
+    Result<QList<Member>> readInNameOrder(const QList<qint64> &ids);
     Result<qint64> countMatches(const QStringList &words, const QString &province, int cap);
     // SQLite keeps the search index in name order (schema version 7): these give
     // members without a place (name_rank NULL; `rows` sorted by sort key, then
@@ -189,6 +189,16 @@ private:
     Result<QList<qint64>> freePlaces(std::optional<qint64> before, std::optional<qint64> after,
         qsizetype count, bool mayMove = true);
     Status keepInNameOrder(qint64 id);
+    // The placed members just before and just after (key, id) in name order;
+    // an id of max() stands for a member not inserted yet, after all with its key.
+    struct Neighbours
+    {
+        std::optional<qint64> low; // place of the one before
+        std::optional<qint64> high; // place of the one after, and who that is
+        QString highKey;
+        qint64 highId = 0;
+    };
+    Result<Neighbours> neighbours(const QString &key, qint64 id);
     // A member's branch must exist and be in the member's province.
     Status checkBranch(const Member &member);
     Result<std::optional<Member>> readOne(const QString &where, const QVariantList &values);
