@@ -71,39 +71,51 @@ QString headerKey(const QString &header)
     return key;
 }
 
-std::optional<MemberKind> parseKind(const QString &value)
+// Words as headerKey() leaves them, worked out once rather than for every row.
+template<typename T>
+using Spellings = QList<std::pair<T, QStringList>>;
+
+template<typename T>
+Spellings<T> keyed(Spellings<T> words)
 {
-    const QString key = headerKey(value);
-    for (const QString &word : {u"حقیقی"_s, u"person"_s, u"natural"_s, u"شخص"_s}) {
-        if (key == headerKey(word)) {
-            return MemberKind::Person;
+    for (auto &[meaning, spellings] : words) {
+        for (QString &spelling : spellings) {
+            spelling = headerKey(spelling);
         }
     }
-    for (const QString &word : {u"حقوقی"_s, u"legal"_s, u"تعاونی"_s, u"شرکت"_s, u"company"_s}) {
-        if (key == headerKey(word)) {
-            return MemberKind::Legal;
+    return words;
+}
+
+template<typename T>
+std::optional<T> lookUp(const Spellings<T> &words, const QString &value)
+{
+    const QString key = headerKey(value);
+    for (const auto &[meaning, spellings] : words) {
+        if (spellings.contains(key)) {
+            return meaning;
         }
     }
     return std::nullopt;
 }
 
+std::optional<MemberKind> parseKind(const QString &value)
+{
+    static const Spellings<MemberKind> words = keyed<MemberKind>({
+        {MemberKind::Person, {u"حقیقی"_s, u"person"_s, u"natural"_s, u"شخص"_s}},
+        {MemberKind::Legal, {u"حقوقی"_s, u"legal"_s, u"تعاونی"_s, u"شرکت"_s, u"company"_s}},
+    });
+    return lookUp(words, value);
+}
+
 std::optional<MemberStatus> parseStatus(const QString &value)
 {
-    const QString key = headerKey(value);
-    const QList<std::pair<MemberStatus, QStringList>> words = {
+    static const Spellings<MemberStatus> words = keyed<MemberStatus>({
         {MemberStatus::Active, {u"فعال"_s, u"active"_s}},
         {MemberStatus::Suspended, {u"تعلیق"_s, u"معلق"_s, u"تعلیقشده"_s, u"suspended"_s}},
         {MemberStatus::Expired, {u"منقضی"_s, u"منقضیشده"_s, u"expired"_s}},
         {MemberStatus::Resigned, {u"مستعفی"_s, u"استعفا"_s, u"انصراف"_s, u"resigned"_s}},
-    };
-    for (const auto &[status, spellings] : words) {
-        for (const QString &spelling : spellings) {
-            if (key == headerKey(spelling)) {
-                return status;
-            }
-        }
-    }
-    return std::nullopt;
+    });
+    return lookUp(words, value);
 }
 
 QString cell(const QStringList &cells, int column)
