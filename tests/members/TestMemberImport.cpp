@@ -38,6 +38,18 @@ QString row(const QString &kind, const QString &first, const QString &last, cons
         .join(u',');
 }
 
+// A person typed in by hand: "first last".
+Member person(const QString &name, const QString &code, const QString &province)
+{
+    Member member;
+    member.kind = MemberKind::Person;
+    member.firstName = name.section(u' ', 0, 0);
+    member.lastName = name.section(u' ', 1);
+    member.nationalId = code;
+    member.province = province;
+    return member;
+}
+
 } // namespace
 
 class TestMemberImport : public QObject
@@ -290,13 +302,8 @@ private slots:
                 row(u"حقوقی"_s, {}, {}, u"تعاونی پرستوی سبز"_s, legalId(802), u"فارس"_s)});
         QCOMPARE(import(path).imported, qint64(2));
         MemberService service(*m_db);
-        Member typed;
-        typed.kind = MemberKind::Person;
-        typed.firstName = u"پرستو"_s;
-        typed.lastName = u"نیکو"_s;
-        typed.nationalId = nationalCode(803);
-        typed.province = u"IR-07"_s;
-        QVERIFY(service.create(m_admin, typed).ok());
+        QVERIFY(
+            service.create(m_admin, person(u"پرستو نیکو"_s, nationalCode(803), u"IR-07"_s)).ok());
 
         MemberQuery query;
         query.text = u"پرس"_s;
@@ -329,12 +336,8 @@ private slots:
         const QStringList bankNames {
             u"بهرام آذری"_s, u"سارا کیانی"_s, u"زهرا تهرانی"_s, u"امید نوری"_s};
         for (int i = 0; i < bankNames.size(); ++i) {
-            Member typed;
-            typed.kind = MemberKind::Person;
-            typed.firstName = bankNames.at(i).section(u' ', 0, 0);
-            typed.lastName = bankNames.at(i).section(u' ', 1);
-            typed.nationalId = nationalCode(901 + quint32(i));
-            typed.province = i % 2 ? u"IR-07"_s : u"IR-23"_s;
+            const Member typed = person(
+                bankNames.at(i), nationalCode(901 + quint32(i)), i % 2 ? u"IR-07"_s : u"IR-23"_s);
             QCOMPARE(service.create(m_admin, typed).value().membershipNo,
                 u"M%1"_s.arg(i + 1, 7, 10, QChar(u'0')));
         }
@@ -377,13 +380,10 @@ private slots:
         QCOMPARE(service.findByNationalId(m_admin, nationalCode(924)).value().has_value(), false);
         QCOMPARE(service.findByNationalId(m_admin, nationalCode(925)).value()->membershipNo,
             u"M0000010"_s);
-        Member next;
-        next.kind = MemberKind::Person;
-        next.firstName = u"آوا"_s;
-        next.lastName = u"نوری"_s;
-        next.nationalId = nationalCode(999);
-        next.province = u"IR-23"_s;
-        QCOMPARE(service.create(m_admin, next).value().membershipNo, u"M0000025"_s);
+        QCOMPARE(service.create(m_admin, person(u"آوا نوری"_s, nationalCode(999), u"IR-23"_s))
+                     .value()
+                     .membershipNo,
+            u"M0000025"_s);
 
         // Every member in name order, the bank's and the file's interleaved.
         MemberQuery everyone;
@@ -398,13 +398,7 @@ private slots:
         for (const QString &typed : {u"آ"_s, u"آذ"_s, u"ن"_s, u"تهرانی"_s, u"بهار ت"_s}) {
             for (const QString &province : {QString(), u"IR-23"_s}) {
                 for (const bool descending : {false, true}) {
-                    QList<qint64> expected;
-                    for (const Member &member : all) {
-                        if (test::typedMatches(member, typed)
-                            && (province.isEmpty() || member.province == province)) {
-                            expected << member.id;
-                        }
-                    }
+                    QList<qint64> expected = test::typedMatchIds(all, typed, province);
                     if (descending) {
                         std::reverse(expected.begin(), expected.end());
                     }

@@ -22,7 +22,7 @@ using namespace daftar;
 using namespace daftar::members;
 using daftar::test::legalId;
 using daftar::test::nationalCode;
-using daftar::test::typedMatches;
+using daftar::test::typedMatchIds;
 
 namespace {
 
@@ -488,7 +488,6 @@ private slots:
         everyone.limit = 1000;
         const QList<Member> all = m_members->search(m_admin, everyone).value();
         QCOMPARE(all.size(), 140);
-        const auto matches = typedMatches;
         const MemberService::SearchTuning usual = MemberService::searchTuning();
         const auto restore = qScopeGuard([&] { MemberService::searchTuning() = usual; });
         const QList<MemberService::SearchTuning> ways {
@@ -498,13 +497,7 @@ private slots:
             for (const QString &typed : {u"م"_s, u"مص"_s, u"ف"_s, u"فرش"_s, u"ن"_s, u"ز"_s,
                      u"مصرف"_s, u"ژ"_s, u"علی ن"_s, u"نوین"_s}) {
                 for (const QString &province : {QString(), u"IR-07"_s}) {
-                    QList<qint64> expected;
-                    for (const Member &member : all) {
-                        if (matches(member, typed)
-                            && (province.isEmpty() || member.province == province)) {
-                            expected << member.id;
-                        }
-                    }
+                    QList<qint64> expected = typedMatchIds(all, typed, province);
                     MemberQuery counting;
                     counting.text = typed;
                     counting.province = province;
@@ -643,13 +636,7 @@ private slots:
         for (const QString &text :
             {u"ع"_s, u"علی ا"_s, u"احم"_s, u"نوری"_s, u"م"_s, u"ژیلا"_s, u"آذ"_s, u"ی"_s}) {
             for (const QString &province : {QString(), u"IR-07"_s}) {
-                QList<qint64> expected;
-                for (const Member &member : all) {
-                    if (typedMatches(member, text)
-                        && (province.isEmpty() || member.province == province)) {
-                        expected << member.id;
-                    }
-                }
+                QList<qint64> expected = typedMatchIds(all, text, province);
                 for (const bool descending : {false, true}) {
                     if (descending) {
                         std::reverse(expected.begin(), expected.end());
@@ -740,13 +727,7 @@ private slots:
         QCOMPARE(all->size(), 46);
         for (const QString &text : {u"ع"_s, u"علی ا"_s, u"کاظ"_s, u"ی"_s}) {
             for (const QString &province : {QString(), u"IR-23"_s}) {
-                QList<qint64> expected;
-                for (const Member &member : *all) {
-                    if (typedMatches(member, text)
-                        && (province.isEmpty() || member.province == province)) {
-                        expected << member.id;
-                    }
-                }
+                QList<qint64> expected = typedMatchIds(*all, text, province);
                 MemberQuery query;
                 query.text = text;
                 query.province = province;

@@ -32,4 +32,18 @@ inline bool typedMatches(const members::Member &member, const QString &typed)
     return true;
 }
 
+// The ids of `all` (in the order given) that a type-ahead of `typed` in
+// `province` (empty: all provinces) should find.
+inline QList<qint64> typedMatchIds(
+    const QList<members::Member> &all, const QString &typed, const QString &province = {})
+{
+    QList<qint64> ids;
+    for (const members::Member &member : all) {
+        if (typedMatches(member, typed) && (province.isEmpty() || member.province == province)) {
+            ids << member.id;
+        }
+    }
+    return ids;
+}
+
 } // namespace daftar::test
