@@ -493,8 +493,7 @@ Result<ImportReport> MemberImport::run(
             report.alreadyPresent += loaded->alreadyPresent;
             for (const auto &[row, number] : loaded->numberTaken) {
                 report.problems.append({row, columnName(u"membership_no"_s), number, u"duplicate"_s,
-                    Text::tr("The membership number %1 already belongs to another member.")
-                        .arg(number)});
+                    MemberService::numberTakenMessage(number)});
                 ++report.rejected;
             }
             std::stable_sort(report.problems.begin(), report.problems.end(),

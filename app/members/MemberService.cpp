@@ -293,6 +293,11 @@ Result<QString> MemberService::nextMembershipNo()
     return u"M%1"_s.arg(next->value(0).toLongLong(), 7, 10, QChar(u'0'));
 }
 
+QString MemberService::numberTakenMessage(const QString &number)
+{
+    return Text::tr("The membership number %1 already belongs to another member.").arg(number);
+}
+
 Result<std::optional<qint64>> MemberService::insertIfAbsent(const storage::AuditActor &by,
     Member &member, const QJsonObject &auditNote, std::optional<qint64> place)
 {
@@ -337,9 +342,7 @@ Result<std::optional<qint64>> MemberService::insertIfAbsent(const storage::Audit
         if (alreadyIn) {
             return std::optional<qint64>();
         }
-        return makeError(Error::Kind::Conflict,
-            Text::tr("The membership number %1 already belongs to another member.")
-                .arg(member.membershipNo));
+        return makeError(Error::Kind::Conflict, numberTakenMessage(member.membershipNo));
     }
     member.id = m_db.isPostgres() ? (*inserted)->value(0).toLongLong()
                                   : (*inserted)->lastInsertId().toLongLong();
@@ -465,45 +468,57 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
     const auto dropStaged = qScopeGuard([&] { discardStaged(); });
     // Outcomes: 0 goes in, 1 already in the bank, 2 its membership number is taken.
     const Status done = m_db.inTransaction([&]() -> Status {
+        // Each statement of the load; how many rows it changed.
+        const auto change
+            = [&](const QString &sql, const QVariantList &values = {}) -> Result<qint64> {
+            auto done = m_db.run(sql, values);
+            if (!done) {
+                return done.error();
+            }
+            return qint64(done->numRowsAffected());
+        };
         // The search index and the kept total stand aside (for every id), and
         // are brought up to date at the end.
-        auto marked = m_db.run(u"INSERT INTO counters (name, value) VALUES ('members_bulk', -1)"_s);
-        if (!marked) {
+        if (auto marked
+            = change(u"INSERT INTO counters (name, value) VALUES ('members_bulk', -1)"_s);
+            !marked) {
             return marked.error();
         }
-        auto present = m_db.run(u"UPDATE temp.member_staging SET outcome = 1 WHERE EXISTS "
-                                "(SELECT 1 FROM members m WHERE m.kind = member_staging.kind "
-                                "AND m.national_id = member_staging.national_id)"_s);
+        auto present = change(u"UPDATE temp.member_staging SET outcome = 1 WHERE EXISTS "
+                              "(SELECT 1 FROM members m WHERE m.kind = member_staging.kind "
+                              "AND m.national_id = member_staging.national_id)"_s);
         if (!present) {
             return present.error();
         }
-        load.alreadyPresent = present->numRowsAffected();
+        load.alreadyPresent = *present;
         // Numbers for rows that came without one, in file order, as
         // nextMembershipNo() hands them out.
-        auto numbered = m_db.run(u"UPDATE temp.member_staging SET generated = 1, "
-                                 "membership_no = 'M' || printf('%07d', (SELECT value FROM "
-                                 "counters WHERE name = 'membership_no') + numbered.n) "
-                                 "FROM (SELECT seq, ROW_NUMBER() "
-                                 "OVER (ORDER BY seq) AS n FROM temp.member_staging WHERE "
-                                 "outcome = 0 AND COALESCE(membership_no, '') = '') AS numbered "
-                                 "WHERE member_staging.seq = numbered.seq"_s);
-        if (!numbered) {
-            return numbered.error();
+        auto generated = change(u"UPDATE temp.member_staging SET generated = 1, "
+                                "membership_no = 'M' || printf('%07d', (SELECT value FROM "
+                                "counters WHERE name = 'membership_no') + numbered.n) "
+                                "FROM (SELECT seq, ROW_NUMBER() "
+                                "OVER (ORDER BY seq) AS n FROM temp.member_staging WHERE "
+                                "outcome = 0 AND COALESCE(membership_no, '') = '') AS numbered "
+                                "WHERE member_staging.seq = numbered.seq"_s);
+        if (!generated) {
+            return generated.error();
         }
-        const qint64 generated = numbered->numRowsAffected();
-        auto counted = m_db.run(
-            u"UPDATE counters SET value = value + ? WHERE name = 'membership_no'"_s, {generated});
-        if (!counted) {
+        if (auto counted
+            = change(u"UPDATE counters SET value = value + ? WHERE name = 'membership_no'"_s,
+                {*generated});
+            !counted) {
             return counted.error();
         }
-        if (generated > 0) {
+        qint64 numberTaken = 0;
+        if (*generated > 0) {
             // A number the file gives wins over the same number handed out.
-            auto clash = m_db.run(u"UPDATE temp.member_staging SET outcome = 2 WHERE generated = 1 "
-                                  "AND membership_no IN (SELECT membership_no FROM "
-                                  "temp.member_staging WHERE outcome = 0 AND generated = 0)"_s);
+            auto clash = change(u"UPDATE temp.member_staging SET outcome = 2 WHERE generated = 1 "
+                                "AND membership_no IN (SELECT membership_no FROM "
+                                "temp.member_staging WHERE outcome = 0 AND generated = 0)"_s);
             if (!clash) {
                 return clash.error();
             }
+            numberTaken = *clash;
         }
         // Every member's place in name order, the newcomers' among them: by
         // (sort key, id), and the newcomers get ids above all others, in the
@@ -518,7 +533,7 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
                  "NULL AS source_row, NULL AS membership_no FROM members UNION ALL "
                  "SELECT sort_key, 1, seq, source_row, membership_no FROM temp.member_staging "
                  "WHERE outcome = 0)"_s.arg(searchTuning().rankSpacing)}) {
-            if (auto done = m_db.run(sql); !done) {
+            if (auto done = change(sql); !done) {
                 return done.error();
             }
         }
@@ -535,20 +550,20 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         }
         indexes->finish();
         for (const auto &[name, sql] : rebuilt) {
-            if (auto dropped = m_db.run(u"DROP INDEX \""_s + name + u'"'); !dropped) {
+            if (auto dropped = change(u"DROP INDEX \""_s + name + u'"'); !dropped) {
                 return dropped.error();
             }
         }
-        auto moved = m_db.run(u"UPDATE members SET name_rank = p.place FROM temp.member_places p "
-                              "WHERE p.fresh = 0 AND members.id = p.k"_s);
-        if (!moved) {
+        if (auto moved = change(u"UPDATE members SET name_rank = p.place FROM temp.member_places p "
+                                "WHERE p.fresh = 0 AND members.id = p.k"_s);
+            !moved) {
             return moved.error();
         }
         // In name order, so that among members of the same name ids grow with
         // places as they do everywhere else: SQLite may drop an ORDER BY here,
         // but not the order of a CROSS JOIN, whose first table is read by place.
         const QString now = timestamp(QDateTime::currentDateTimeUtc());
-        auto inserted = m_db.run(u"INSERT INTO members ("_s + writtenColumns
+        auto inserted = change(u"INSERT INTO members ("_s + writtenColumns
                 + u", created_at, updated_at, name_rank) SELECT "_s
                 + aliased(u"s"_s, writtenColumns)
                 + u", ?, ?, p.place FROM temp.member_places p CROSS JOIN temp.member_staging s "
@@ -557,33 +572,31 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         if (!inserted) {
             return inserted.error();
         }
-        load.imported = inserted->numRowsAffected();
-        auto wanted = m_db.run(u"SELECT COUNT(*) FROM temp.member_staging WHERE outcome = 0"_s);
-        if (!wanted || !wanted->next()) {
-            return wanted ? Status(makeError(Error::Kind::Storage, u"member_staging"_s))
-                          : Status(wanted.error());
-        }
-        if (wanted->value(0).toLongLong() != load.imported) {
+        load.imported = *inserted;
+        if (load.imported < m_staged - load.alreadyPresent - numberTaken) {
             // Left out by the insert: their membership number (from the file or
             // just handed out) belongs to someone in the bank.
-            auto taken = m_db.run(u"UPDATE temp.member_staging SET outcome = 2 WHERE outcome = 0 "
-                                  "AND NOT EXISTS (SELECT 1 FROM members m WHERE "
-                                  "m.kind = member_staging.kind AND "
-                                  "m.national_id = member_staging.national_id)"_s);
+            auto taken = change(u"UPDATE temp.member_staging SET outcome = 2 WHERE outcome = 0 "
+                                "AND NOT EXISTS (SELECT 1 FROM members m WHERE "
+                                "m.kind = member_staging.kind AND "
+                                "m.national_id = member_staging.national_id)"_s);
             if (!taken) {
                 return taken.error();
             }
+            numberTaken += *taken;
         }
-        auto rows = m_db.run(u"SELECT source_row, membership_no FROM temp.member_staging "
-                             "WHERE outcome = 2 ORDER BY source_row"_s);
-        if (!rows) {
-            return rows.error();
-        }
-        while (rows->next()) {
-            load.numberTaken.append({rows->value(0).toLongLong(), rows->value(1).toString()});
+        if (numberTaken > 0) {
+            auto rows = m_db.run(u"SELECT source_row, membership_no FROM temp.member_staging "
+                                 "WHERE outcome = 2 ORDER BY source_row"_s);
+            if (!rows) {
+                return rows.error();
+            }
+            while (rows->next()) {
+                load.numberTaken.append({rows->value(0).toLongLong(), rows->value(1).toString()});
+            }
         }
         for (const auto &[name, sql] : rebuilt) {
-            if (auto built = m_db.run(sql); !built) {
+            if (auto built = change(sql); !built) {
                 return built.error();
             }
         }
@@ -604,7 +617,7 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
                  u"UPDATE counters SET value = value + %1 WHERE name = 'members'"_s.arg(
                      load.imported),
                  u"DELETE FROM counters WHERE name = 'members_bulk'"_s}) {
-            if (auto done = m_db.run(sql); !done) {
+            if (auto done = change(sql); !done) {
                 return done.error();
             }
         }

@@ -144,6 +144,8 @@ public:
         // File rows left out because their membership number is someone else's.
         QList<std::pair<qint64, QString>> numberTaken;
     };
+    // What a row left out for its membership number is told.
+    static QString numberTakenMessage(const QString &number);
     // `source` names the file in each new member's audit entry.
     Result<StagedLoad> loadStaged(const storage::AuditActor &by, const QString &source);
     void discardStaged();

@@ -48,6 +48,12 @@ Result<QList<AuditEntry>> readEntries(Result<QSqlQuery> query)
     return entries;
 }
 
+// NULL when the actor is the operating-system user rather than an account.
+QVariant actorIdOf(const AuditActor &actor)
+{
+    return actor.userId ? QVariant(*actor.userId) : QVariant(QMetaType::fromType<qlonglong>());
+}
+
 const QString selectColumns
     = u"SELECT id, at, actor_id, actor, action, entity, entity_id, before_json, after_json "
       "FROM audit_log "_s;
@@ -58,22 +64,18 @@ Status AuditLog::record(Database &db, const AuditActor &actor, const QString &ac
     const QString &entity, const QString &entityId, const QJsonObject &before,
     const QJsonObject &after)
 {
-    const QVariant actorId
-        = actor.userId ? QVariant(*actor.userId) : QVariant(QMetaType::fromType<qlonglong>());
     auto inserted
         = db.runRepeated(u"INSERT INTO audit_log (at, actor_id, actor, action, entity, "
                          "entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            {timestampNow(), actorId, actor.name, action, entity, entityId, jsonOrNull(before),
-                jsonOrNull(after)});
+            {timestampNow(), actorIdOf(actor), actor.name, action, entity, entityId,
+                jsonOrNull(before), jsonOrNull(after)});
     return inserted ? success() : Status(inserted.error());
 }
 
 Status AuditLog::recordEach(Database &db, const AuditActor &actor, const QString &action,
     const QString &entity, const QString &rows, const QVariantList &values)
 {
-    const QVariant actorId
-        = actor.userId ? QVariant(*actor.userId) : QVariant(QMetaType::fromType<qlonglong>());
-    QVariantList all {timestampNow(), actorId, actor.name, action, entity};
+    QVariantList all {timestampNow(), actorIdOf(actor), actor.name, action, entity};
     all += values;
     auto inserted = db.run(u"INSERT INTO audit_log (at, actor_id, actor, action, entity, "
                            "entity_id, before_json, after_json) "
