@@ -492,12 +492,15 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         }
         load.alreadyPresent = *present;
         // Numbers for rows that came without one, in file order, as
-        // nextMembershipNo() hands them out.
+        // nextMembershipNo() hands them out. The number is a word of the search
+        // key too, as searchKeyOf() writes it (the order of its words does not
+        // matter).
         auto generated = change(u"UPDATE temp.member_staging SET generated = 1, "
-                                "membership_no = 'M' || printf('%07d', (SELECT value FROM "
-                                "counters WHERE name = 'membership_no') + numbered.n) "
-                                "FROM (SELECT seq, ROW_NUMBER() "
-                                "OVER (ORDER BY seq) AS n FROM temp.member_staging WHERE "
+                                "membership_no = numbered.number, "
+                                "search_key = search_key || ' ' || lower(numbered.number) "
+                                "FROM (SELECT seq, 'M' || printf('%07d', (SELECT value FROM "
+                                "counters WHERE name = 'membership_no') + ROW_NUMBER() "
+                                "OVER (ORDER BY seq)) AS number FROM temp.member_staging WHERE "
                                 "outcome = 0 AND COALESCE(membership_no, '') = '') AS numbered "
                                 "WHERE member_staging.seq = numbered.seq"_s);
         if (!generated) {

@@ -395,7 +395,9 @@ private slots:
                     <= text::collationKey(all.at(i).displayName()),
                 qPrintable(all.at(i - 1).displayName() + u" > "_s + all.at(i).displayName()));
         }
-        for (const QString &typed : {u"آ"_s, u"آذ"_s, u"ن"_s, u"تهرانی"_s, u"بهار ت"_s}) {
+        // Numbers handed out are searchable as typed ones are.
+        for (const QString &typed :
+            {
             for (const QString &province : {QString(), u"IR-23"_s}) {
                 for (const bool descending : {false, true}) {
                     QList<qint64> expected = test::typedMatchIds(all, typed, province);
