@@ -13,6 +13,7 @@
 #include <QSaveFile>
 #include <QScopeGuard>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -123,6 +124,16 @@ QString cell(const QStringList &cells, int column)
     return column >= 0 && column < cells.size() ? cells.at(column).trimmed() : QString();
 }
 
+// How many bytes `text` takes in UTF-8.
+qint64 utf8Size(QStringView text)
+{
+    qint64 bytes = 0;
+    for (const QChar c : text) {
+        bytes += c.unicode() < 0x80 ? 1 : c.unicode() < 0x800 || c.isSurrogate() ? 2 : 3;
+    }
+    return bytes;
+}
+
 QString csvField(const QString &value)
 {
     if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n')) {
@@ -130,6 +141,100 @@ QString csvField(const QString &value)
     }
     return value;
 }
+
+// The header a field came under, for the report.
+QString columnName(const ColumnMapping &map, const QString &field)
+{
+    const int column = map.columnOf(field);
+    return column >= 0 ? map.headers.at(column) : field;
+}
+
+// One data row read, checked and normalised; no database needed, so rows are
+// parsed on a worker thread while the rows before them are written.
+struct ParsedRow
+{
+    qint64 row = 0;
+    Member member;
+    QString typedId; // the national code as written, for the report
+    QList<ImportProblem> problems;
+};
+
+ParsedRow parseRow(
+    const ColumnMapping &map, const accounts::Actor &actor, qint64 row, const QStringList &cells)
+{
+    ParsedRow parsed;
+    parsed.row = row;
+    const auto value = [&](const char *field) {
+        return cell(cells, map.columnOf(QString::fromLatin1(field)));
+    };
+    QList<ImportProblem> &problems = parsed.problems;
+    const auto problem = [&](const QString &field, const QString &raw, const QString &code,
+                             const QString &message) {
+        problems.append({row, columnName(map, field), raw, code, message});
+    };
+
+    Member &member = parsed.member;
+    member.membershipNo = value("membership_no");
+    member.firstName = value("first_name");
+    member.lastName = value("last_name");
+    member.organizationName = value("organization_name");
+    member.nationalId = value("national_id");
+    member.registrationNo = value("registration_no");
+    member.activitySector = value("activity_sector");
+    member.province = value("province");
+    member.city = value("city");
+    member.mobile = value("mobile");
+    member.phone = value("phone");
+    member.email = value("email");
+    member.postalCode = value("postal_code");
+    member.address = value("address");
+    member.notes = value("notes");
+    const QString kind = value("kind");
+    if (const auto parsedKind = parseKind(kind)) {
+        member.kind = *parsedKind;
+    } else if (kind.isEmpty()) {
+        // Without a kind column the ID says it: 11 digits are a legal entity.
+        member.kind = text::digitsOnly(member.nationalId).size() == 11 ? MemberKind::Legal
+                                                                       : MemberKind::Person;
+    } else {
+        problem(u"kind"_s, kind, u"invalid_kind"_s,
+            Text::tr("\"%1\" is not a kind of member: write حقیقی (person) or حقوقی "
+                     "(legal entity).")
+                .arg(kind));
+    }
+    const QString status = value("status");
+    if (const auto parsedStatus = parseStatus(status)) {
+        member.status = *parsedStatus;
+    } else if (!status.isEmpty()) {
+        problem(u"status"_s, status, u"invalid_status"_s,
+            Text::tr("\"%1\" is not a status: write فعال, تعلیق, منقضی or مستعفی.").arg(status));
+    }
+    const QString joined = value("join_date");
+    if (!joined.isEmpty()) {
+        const auto date = text::parseDate(joined);
+        if (date) {
+            member.joinDate = *date;
+        } else {
+            problem(u"join_date"_s, joined, u"invalid_date"_s, date.errorMessage());
+        }
+    }
+    const QString typedId = member.nationalId;
+    const QString typedProvince = member.province;
+    for (const FieldProblem &found : MemberService::normalize(member)) {
+        problem(found.field, cell(cells, map.columnOf(found.field)), found.code, found.message);
+    }
+    if (problems.isEmpty() && accounts::roleIsProvinceScoped(actor.role)
+        && member.province != actor.province) {
+        problem(u"province"_s, typedProvince, u"out_of_scope"_s,
+            Text::tr("Your account is limited to another province."));
+    }
+    parsed.typedId = typedId;
+    return parsed;
+}
+
+// Rows parsed ahead at a time: large enough to keep the worker busy, small
+// enough that Cancel leaves little read and not written.
+constexpr qsizetype parseAheadRows = 2000;
 
 } // namespace
 
@@ -244,8 +349,7 @@ Result<ImportReport> MemberImport::run(
     const QString fileName = QFileInfo(path).fileName();
 
     const auto columnName = [&](const QString &field) {
-        const int column = report.mapping.columnOf(field);
-        return column >= 0 ? report.mapping.headers.at(column) : field;
+        return members::columnName(report.mapping, field);
     };
     // Staging pays once the import outgrows the bank it goes into.
     const bool mayStage = !options.dryRun && !m_db.isPostgres();
@@ -257,14 +361,27 @@ Result<ImportReport> MemberImport::run(
         }
         stageFrom = std::max(stageFrom, held->value(0).toLongLong());
     }
+    // Whether the whole file will outgrow the bank, judged when its first batch
+    // is written: the file's size over the bytes of the rows read by then
+    // (counted as UTF-8; a file in another encoding or an XLSX is misjudged,
+    // which only chooses the other way of writing it). Staged from its first
+    // row, a large file skips writing its first rows one by one.
+    const qint64 fileBytes = QFileInfo(path).size();
+    qint64 bytesRead = 0;
+    qint64 rowsMeasured = 0; // the header included
+    std::optional<qint64> expectedRows;
     const auto discardStaged = qScopeGuard([&] { service.discardStaged(); });
     const auto writeBatch = [&]() -> Status {
         if (batch.isEmpty()) {
             return success();
         }
+        if (mayStage && !expectedRows) {
+            expectedRows = bytesRead > 0 ? fileBytes * rowsMeasured / bytesRead : 0;
+        }
         if (mayStage
             && (service.stagedRows() > 0
-                || report.imported + report.alreadyPresent + batch.size() >= stageFrom)) {
+                || report.imported + report.alreadyPresent + batch.size() >= stageFrom
+                || *expectedRows >= stageFrom)) {
             const Status staged = m_db.inTransaction([&] { return service.stage(batch); });
             batch.clear();
             return staged;
@@ -331,149 +448,151 @@ Result<ImportReport> MemberImport::run(
         return written;
     };
 
-    m_db.setBulkCache(true);
-    const auto restoreCache = qScopeGuard([&] { m_db.setBulkCache(false); });
-    const auto table = importing::readTable(
-        path, options.encoding, [&](qint64 row, const QStringList &cells) {
-            if (report.mapping.headers.isEmpty()) {
-                report.mapping = mapHeaders(cells);
-                const bool hasNames = report.mapping.columnOf(u"last_name"_s) >= 0
-                    || report.mapping.columnOf(u"organization_name"_s) >= 0;
-                QStringList missing;
-                if (report.mapping.columnOf(u"national_id"_s) < 0) {
-                    missing << Text::tr("national code or ID (کد ملی)");
-                }
-                if (report.mapping.columnOf(u"province"_s) < 0) {
-                    missing << Text::tr("province (استان)");
-                }
-                if (!hasNames) {
-                    missing << Text::tr(
-                        "last name (نام خانوادگی) or cooperative name (نام تعاونی)");
-                }
-                if (!missing.isEmpty()) {
-                    fatal = makeError(Error::Kind::Invalid,
-                        Text::tr("%1: the first row has no column for %2. Check that "
-                                 "the first row holds the column headers.")
-                            .arg(fileName, missing.join(u", "_s)));
-                    return false;
-                }
-                return true;
-            }
-            ++report.dataRows;
-            const ColumnMapping &map = report.mapping;
-            const auto value = [&](const char *field) {
-                return cell(cells, map.columnOf(QString::fromLatin1(field)));
-            };
-            QList<ImportProblem> problems;
-            const auto problem = [&](const QString &field, const QString &raw, const QString &code,
-                                     const QString &message) {
-                problems.append({row, columnName(field), raw, code, message});
-            };
-
-            Member member;
-            member.membershipNo = value("membership_no");
-            member.firstName = value("first_name");
-            member.lastName = value("last_name");
-            member.organizationName = value("organization_name");
-            member.nationalId = value("national_id");
-            member.registrationNo = value("registration_no");
-            member.activitySector = value("activity_sector");
-            member.province = value("province");
-            member.city = value("city");
-            member.mobile = value("mobile");
-            member.phone = value("phone");
-            member.email = value("email");
-            member.postalCode = value("postal_code");
-            member.address = value("address");
-            member.notes = value("notes");
-            const QString kind = value("kind");
-            if (const auto parsed = parseKind(kind)) {
-                member.kind = *parsed;
-            } else if (kind.isEmpty()) {
-                // Without a kind column the ID says it: 11 digits are a legal entity.
-                member.kind = text::digitsOnly(member.nationalId).size() == 11 ? MemberKind::Legal
-                                                                               : MemberKind::Person;
+    // Rows in file order, once parsed: duplicates within the file, then the batch.
+    const auto accept = [&](ParsedRow &parsed) -> bool {
+        ++report.dataRows;
+        const Member &member = parsed.member;
+        QList<ImportProblem> &problems = parsed.problems;
+        const auto problem = [&](const QString &field, const QString &raw, const QString &code,
+                                 const QString &message) {
+            problems.append({parsed.row, columnName(field), raw, code, message});
+        };
+        if (problems.isEmpty()) {
+            const QString key = kindId(member.kind) + u':' + member.nationalId;
+            if (const qint64 first = seenIds.value(key); first > 0) {
+                problem(u"national_id"_s, parsed.typedId, u"duplicate"_s,
+                    Text::tr("The same national code or ID as row %1 of this file.").arg(first));
             } else {
-                problem(u"kind"_s, kind, u"invalid_kind"_s,
-                    Text::tr("\"%1\" is not a kind of member: write حقیقی (person) or حقوقی "
-                             "(legal entity).")
-                        .arg(kind));
+                seenIds.insert(key, parsed.row);
             }
-            const QString status = value("status");
-            if (const auto parsed = parseStatus(status)) {
-                member.status = *parsed;
-            } else if (!status.isEmpty()) {
-                problem(u"status"_s, status, u"invalid_status"_s,
-                    Text::tr("\"%1\" is not a status: write فعال, تعلیق, منقضی or مستعفی.")
-                        .arg(status));
-            }
-            const QString joined = value("join_date");
-            if (!joined.isEmpty()) {
-                const auto date = text::parseDate(joined);
-                if (date) {
-                    member.joinDate = *date;
+            if (!member.membershipNo.isEmpty()) {
+                if (const qint64 first = seenNumbers.value(member.membershipNo); first > 0) {
+                    problem(u"membership_no"_s, member.membershipNo, u"duplicate"_s,
+                        Text::tr("The same membership number as row %1 of this file.").arg(first));
                 } else {
-                    problem(u"join_date"_s, joined, u"invalid_date"_s, date.errorMessage());
+                    seenNumbers.insert(member.membershipNo, parsed.row);
                 }
             }
-            const QString typedId = member.nationalId;
-            const QString typedProvince = member.province;
-            for (const FieldProblem &found : MemberService::normalize(member)) {
-                problem(
-                    found.field, cell(cells, map.columnOf(found.field)), found.code, found.message);
-            }
-            if (problems.isEmpty() && accounts::roleIsProvinceScoped(actor.role)
-                && member.province != actor.province) {
-                problem(u"province"_s, typedProvince, u"out_of_scope"_s,
-                    Text::tr("Your account is limited to another province."));
-            }
-            if (problems.isEmpty()) {
-                const QString key = kindId(member.kind) + u':' + member.nationalId;
-                if (const qint64 first = seenIds.value(key); first > 0) {
-                    problem(u"national_id"_s, typedId, u"duplicate"_s,
-                        Text::tr("The same national code or ID as row %1 of this file.")
-                            .arg(first));
-                } else {
-                    seenIds.insert(key, row);
-                }
-                if (!member.membershipNo.isEmpty()) {
-                    if (const qint64 first = seenNumbers.value(member.membershipNo); first > 0) {
-                        problem(u"membership_no"_s, member.membershipNo, u"duplicate"_s,
-                            Text::tr("The same membership number as row %1 of this file.")
-                                .arg(first));
-                    } else {
-                        seenNumbers.insert(member.membershipNo, row);
-                    }
-                }
-            }
-            if (!problems.isEmpty()) {
-                ++report.rejected;
-                report.problems += problems;
-            } else {
-                batch.append({row, member});
-            }
-            if (batch.size() >= commitAt) {
-                if (const Status written = writeBatch(); !written) {
-                    fatal = written.error();
-                    return false;
-                }
-                // Each commit writes out every index page the batch touched, and in a
-                // large bank that is nearly all of them: fewer, larger commits.
-                commitAt = std::min(commitAt * 2, 4 * qsizetype(batchSize));
-            }
-            if (report.dataRows % batchSize == 0 && options.progress
-                && !options.progress(report.dataRows)) {
-                report.cancelled = true;
-                // What was read before Cancel still goes in whole.
-                if (const Status written = writeBatch(); !written) {
-                    fatal = written.error();
-                }
+        }
+        if (!problems.isEmpty()) {
+            ++report.rejected;
+            report.problems += problems;
+        } else {
+            batch.append({parsed.row, member});
+        }
+        if (batch.size() >= commitAt) {
+            if (const Status written = writeBatch(); !written) {
+                fatal = written.error();
                 return false;
             }
+            // Each commit writes out every index page the batch touched, and in a
+            // large bank that is nearly all of them: fewer, larger commits.
+            commitAt = std::min(commitAt * 2, 4 * qsizetype(batchSize));
+        }
+        if (report.dataRows % batchSize == 0 && options.progress
+            && !options.progress(report.dataRows)) {
+            report.cancelled = true;
+            // What was read before Cancel still goes in whole.
+            if (const Status written = writeBatch(); !written) {
+                fatal = written.error();
+            }
+            return false;
+        }
+        return true;
+    };
+    // Rows read and not parsed yet, and the rows being parsed.
+    QList<std::pair<qint64, QStringList>> pending;
+    QFuture<QList<ParsedRow>> parsing;
+    const auto parseRows = [&map = std::as_const(report.mapping), actor](
+                               const QList<std::pair<qint64, QStringList>> &rows) {
+        QList<ParsedRow> parsed;
+        parsed.reserve(rows.size());
+        for (const auto &[row, cells] : rows) {
+            parsed.append(parseRow(map, actor, row, cells));
+        }
+        return parsed;
+    };
+    const auto acceptParsed = [&]() -> bool {
+        if (!parsing.isValid()) {
             return true;
-        });
+        }
+        QList<ParsedRow> parsed = parsing.result();
+        parsing = {};
+        for (ParsedRow &row : parsed) {
+            if (!accept(row)) {
+                return false;
+            }
+        }
+        return true;
+    };
+    // A chunk still being parsed when reading stops (Cancel or an error) is not
+    // counted and not written; the task must end before what it reads goes.
+    const auto settle = qScopeGuard([&] {
+        if (parsing.isValid()) {
+            parsing.waitForFinished();
+        }
+    });
+
+    m_db.setBulkCache(true);
+    const auto restoreCache = qScopeGuard([&] { m_db.setBulkCache(false); });
+    const auto table
+        = importing::readTable(path, options.encoding, [&](qint64 row, const QStringList &cells) {
+              if (mayStage && !expectedRows) {
+                  for (const QString &text : cells) {
+                      bytesRead += utf8Size(text) + 1; // and its delimiter or line end
+                  }
+                  ++rowsMeasured;
+              }
+              if (report.mapping.headers.isEmpty()) {
+                  report.mapping = mapHeaders(cells);
+                  const bool hasNames = report.mapping.columnOf(u"last_name"_s) >= 0
+                      || report.mapping.columnOf(u"organization_name"_s) >= 0;
+                  QStringList missing;
+                  if (report.mapping.columnOf(u"national_id"_s) < 0) {
+                      missing << Text::tr("national code or ID (کد ملی)");
+                  }
+                  if (report.mapping.columnOf(u"province"_s) < 0) {
+                      missing << Text::tr("province (استان)");
+                  }
+                  if (!hasNames) {
+                      missing << Text::tr(
+                          "last name (نام خانوادگی) or cooperative name (نام تعاونی)");
+                  }
+                  if (!missing.isEmpty()) {
+                      fatal = makeError(Error::Kind::Invalid,
+                          Text::tr("%1: the first row has no column for %2. Check that "
+                                   "the first row holds the column headers.")
+                              .arg(fileName, missing.join(u", "_s)));
+                      return false;
+                  }
+                  return true;
+              }
+              pending.append({row, cells});
+              if (pending.size() < parseAheadRows) {
+                  return true;
+              }
+              // The worker parses these rows while the ones before them are written.
+              auto next = QtConcurrent::run(parseRows, std::exchange(pending, {}));
+              const bool more = acceptParsed();
+              parsing = std::move(next);
+              return more;
+          });
     if (!table) {
         return table.error();
+    }
+    if (!fatal && !report.cancelled) {
+        // The end of the file: the rows being parsed, then the last ones read.
+        bool more = acceptParsed();
+        if (more && !pending.isEmpty()) {
+            parsing = QtConcurrent::run(parseRows, std::exchange(pending, {}));
+            acceptParsed();
+        }
+    }
+    // Cancel or an error stopped the reading: rows still being parsed were not
+    // counted and are left out, as if not read.
+    if (parsing.isValid()) {
+        parsing.waitForFinished();
+        parsing = {};
     }
     if (!fatal && !report.cancelled) {
         if (const Status written = writeBatch(); !written) {

@@ -267,7 +267,7 @@ QList<FieldProblem> MemberService::normalize(Member &member)
             member.postalCode = postal;
         }
     }
-    static const QRegularExpression emailShape(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s);
+    thread_local const QRegularExpression emailShape(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s);
     if (!member.email.isEmpty() && !emailShape.match(member.email).hasMatch()) {
         problem("email", "invalid_email",
             Text::tr("\"%1\" is not an email address.").arg(member.email));
