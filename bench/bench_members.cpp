@@ -237,6 +237,14 @@ int postgresSearch(const QString &url, const QString &sqliteDb, const QString &d
     return 0;
 }
 
+// A SQLite file and its write-ahead log, gone before a run writes it anew.
+void removeDatabase(const QString &path)
+{
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+        QFile::remove(path + suffix);
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -276,9 +284,7 @@ int main(int argc, char *argv[])
             std::printf("sqlite3 shell .import into a bare table    %8.2f s\n", bare);
         }
 
-        for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
-            QFile::remove(dbPath + suffix);
-        }
+        removeDatabase(dbPath);
     }
     timer.restart();
     auto db = storage::Database::open(storage::DatabaseLocation::parse(dbPath).value());
@@ -319,9 +325,7 @@ int main(int argc, char *argv[])
             // with their indexes and search index, and the audit entries) into an
             // empty copy of the schema, in one transaction with the same page cache.
             const QString rawDb = QDir(dir).filePath(u"raw-same-writes.sqlite"_s);
-            for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
-                QFile::remove(rawDb + suffix);
-            }
+            removeDatabase(rawDb);
             QProcess schema;
             schema.start(sqlite3, {dbPath, u".schema"_s});
             schema.waitForFinished(-1);
@@ -365,9 +369,7 @@ int main(int argc, char *argv[])
             // (which is what reading the file costs), it bounds any import from
             // below. Every index is built after the rows are in, the cheapest way.
             const QString leastDb = QDir(dir).filePath(u"raw-least-writes.sqlite"_s);
-            for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
-                QFile::remove(leastDb + suffix);
-            }
+            removeDatabase(leastDb);
             timer.restart();
             shell.start(sqlite3, {leastDb, u"-cmd"_s, u"ATTACH '%1' AS src"_s.arg(dbPath)});
             shell.write("PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n"
