@@ -245,6 +245,21 @@ void removeDatabase(const QString &path)
     }
 }
 
+// Runs `script` in the sqlite3 shell on `db`, with `source` attached as src:
+// how long it took, and what the shell said about it.
+std::pair<double, QString> inShell(
+    const QString &sqlite3, const QString &db, const QString &source, const QByteArray &script)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QProcess shell;
+    shell.start(sqlite3, {db, u"-cmd"_s, u"ATTACH '%1' AS src"_s.arg(source)});
+    shell.write(script);
+    shell.closeWriteChannel();
+    shell.waitForFinished(-1);
+    return {seconds(timer), QString::fromUtf8(shell.readAllStandardError()).trimmed()};
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -339,20 +354,11 @@ int main(int argc, char *argv[])
             }
             script += u"INSERT INTO counters SELECT * FROM src.counters WHERE name <> 'members';\n"
                       "INSERT INTO counters VALUES ('members', 0);\n"_s;
-            QProcess shell;
-            shell.start(sqlite3, {rawDb, u"-cmd"_s, u"ATTACH '%1' AS src"_s.arg(dbPath)});
-            shell.write(script.toUtf8());
-            shell.closeWriteChannel();
-            shell.waitForFinished(-1);
-            timer.restart();
-            shell.start(sqlite3, {rawDb, u"-cmd"_s, u"ATTACH '%1' AS src"_s.arg(dbPath)});
-            shell.write("PRAGMA cache_size=-262144;\nBEGIN;\n"
-                        "INSERT INTO members SELECT * FROM src.members ORDER BY name_rank;\n"
-                        "INSERT INTO audit_log SELECT * FROM src.audit_log;\nCOMMIT;\n");
-            shell.closeWriteChannel();
-            shell.waitForFinished(-1);
-            const double raw = seconds(timer);
-            const QString said = QString::fromUtf8(shell.readAllStandardError()).trimmed();
+            inShell(sqlite3, rawDb, dbPath, script.toUtf8());
+            const auto [raw, said] = inShell(sqlite3, rawDb, dbPath,
+                "PRAGMA cache_size=-262144;\nBEGIN;\n"
+                "INSERT INTO members SELECT * FROM src.members ORDER BY name_rank;\n"
+                "INSERT INTO audit_log SELECT * FROM src.audit_log;\nCOMMIT;\n");
             std::printf(
                 "sqlite3 shell, the same writes into Daftar's schema %6.2f s  = Daftar %.2fx of "
                 "it%s\n",
@@ -370,24 +376,19 @@ int main(int argc, char *argv[])
             // below. Every index is built after the rows are in, the cheapest way.
             const QString leastDb = QDir(dir).filePath(u"raw-least-writes.sqlite"_s);
             removeDatabase(leastDb);
-            timer.restart();
-            shell.start(sqlite3, {leastDb, u"-cmd"_s, u"ATTACH '%1' AS src"_s.arg(dbPath)});
-            shell.write("PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n"
-                        "PRAGMA cache_size=-262144;\nBEGIN;\n"
-                        "CREATE TABLE m AS SELECT * FROM src.members WHERE 0;\n"
-                        "INSERT INTO m SELECT * FROM src.members ORDER BY name_rank;\n"
-                        "CREATE UNIQUE INDEX m_national ON m (kind, national_id);\n"
-                        "CREATE UNIQUE INDEX m_number ON m (membership_no);\n"
-                        "CREATE INDEX m_mobile ON m (mobile);\n"
-                        "CREATE INDEX m_sort ON m (sort_key);\n"
-                        "CREATE VIRTUAL TABLE m_fts USING fts5(first_name, last_name, "
-                        "organization_name, city, content='m', tokenize='unicode61 "
-                        "remove_diacritics 0', prefix='1 2 3', detail='column');\n"
-                        "INSERT INTO m_fts (m_fts) VALUES ('rebuild');\nCOMMIT;\n");
-            shell.closeWriteChannel();
-            shell.waitForFinished(-1);
-            const double least = seconds(timer);
-            const QString leastSaid = QString::fromUtf8(shell.readAllStandardError()).trimmed();
+            const auto [least, leastSaid] = inShell(sqlite3, leastDb, dbPath,
+                "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n"
+                "PRAGMA cache_size=-262144;\nBEGIN;\n"
+                "CREATE TABLE m AS SELECT * FROM src.members WHERE 0;\n"
+                "INSERT INTO m SELECT * FROM src.members ORDER BY name_rank;\n"
+                "CREATE UNIQUE INDEX m_national ON m (kind, national_id);\n"
+                "CREATE UNIQUE INDEX m_number ON m (membership_no);\n"
+                "CREATE INDEX m_mobile ON m (mobile);\n"
+                "CREATE INDEX m_sort ON m (sort_key);\n"
+                "CREATE VIRTUAL TABLE m_fts USING fts5(first_name, last_name, "
+                "organization_name, city, content='m', tokenize='unicode61 "
+                "remove_diacritics 0', prefix='1 2 3', detail='column');\n"
+                "INSERT INTO m_fts (m_fts) VALUES ('rebuild');\nCOMMIT;\n");
             std::printf("sqlite3 shell, the least any design must write %6.2f s; with the bare "
                         ".import %.2f s = %.1fx the bare import%s\n",
                 least, least + bare, bare > 0 ? (least + bare) / bare : 0.0,
