@@ -352,7 +352,7 @@ Result<ImportReport> MemberImport::run(
         return members::columnName(report.mapping, field);
     };
     // Staging pays once the import outgrows the bank it goes into.
-    const bool mayStage = !options.dryRun && !m_db.isPostgres();
+    const bool mayStage = !options.dryRun;
     qint64 stageFrom = tuning().stageFromRows;
     if (mayStage) {
         auto held = m_db.run(u"SELECT value FROM counters WHERE name = 'members'"_s);

@@ -420,47 +420,77 @@ Status MemberService::endBulkInsert(qint64 added)
 
 Status MemberService::stage(const QList<std::pair<qint64, Member>> &rows)
 {
+    const bool postgres = m_db.isPostgres();
     if (m_staged == 0) {
-        // Untyped columns keep what valuesOf() binds, NULLs included.
-        for (const QString &sql : {u"DROP TABLE IF EXISTS temp.member_staging"_s,
-                 u"CREATE TEMP TABLE member_staging (seq INTEGER PRIMARY KEY, "
-                 "source_row INTEGER NOT NULL, outcome INTEGER NOT NULL DEFAULT 0, "
-                 "generated INTEGER NOT NULL DEFAULT 0, "_s
-                     + writtenColumns + u')'}) {
+        // SQLite: untyped columns keep what valuesOf() binds, NULLs included.
+        // PostgreSQL: the members' column types, and none of their rules.
+        const QStringList create = postgres
+            ? QStringList {u"DROP TABLE IF EXISTS pg_temp.member_staging"_s,
+                u"CREATE TEMP TABLE member_staging AS SELECT "_s + writtenColumns
+                    + u" FROM members WITH NO DATA"_s,
+                u"ALTER TABLE pg_temp.member_staging "
+                "ADD COLUMN seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                "ADD COLUMN source_row BIGINT NOT NULL, "
+                "ADD COLUMN outcome INTEGER NOT NULL DEFAULT 0, "
+                "ADD COLUMN generated INTEGER NOT NULL DEFAULT 0"_s}
+            : QStringList {u"DROP TABLE IF EXISTS temp.member_staging"_s,
+                u"CREATE TEMP TABLE member_staging (seq INTEGER PRIMARY KEY, "
+                "source_row INTEGER NOT NULL, outcome INTEGER NOT NULL DEFAULT 0, "
+                "generated INTEGER NOT NULL DEFAULT 0, "_s
+                    + writtenColumns + u')'};
+        for (const QString &sql : create) {
             if (auto made = m_db.run(sql); !made) {
                 return made.error();
             }
         }
     }
-    static const QString insert = u"INSERT INTO temp.member_staging (source_row, "_s
-        + writtenColumns + u") VALUES (?"_s + u", ?"_s.repeated(24) + u')';
-    for (const auto &[row, member] : rows) {
-        QVariantList values {row};
-        values += valuesOf(member);
-        auto staged = m_db.runRepeated(insert, values);
+    // PostgreSQL answers each statement over the connection: several rows go
+    // in one. SQLite binds value by value, and larger statements only cost more.
+    const qsizetype rowsAtOnce = postgres ? 64 : 1;
+    const auto insertOf = [&](qsizetype rows) {
+        const QString one = u"(?"_s + u", ?"_s.repeated(24) + u')';
+        return u"INSERT INTO "_s + stagingTable() + u" (source_row, "_s + writtenColumns
+            + u") VALUES "_s + QStringList(rows, one).join(u", "_s);
+    };
+    const QString single = insertOf(1);
+    const QString several = insertOf(rowsAtOnce);
+    QVariantList values;
+    for (qsizetype at = 0; at < rows.size();) {
+        const qsizetype take = rows.size() - at >= rowsAtOnce ? rowsAtOnce : 1;
+        values.clear();
+        for (qsizetype i = at; i < at + take; ++i) {
+            values << rows.at(i).first;
+            values += valuesOf(rows.at(i).second);
+        }
+        auto staged = m_db.runRepeated(take == 1 ? single : several, values);
         if (!staged) {
             return staged.error();
         }
         (*staged)->finish();
-        ++m_staged;
+        m_staged += take;
+        at += take;
     }
     return success();
+}
+
+QString MemberService::stagingTable() const
+{
+    return m_db.isPostgres() ? u"pg_temp.member_staging"_s : u"temp.member_staging"_s;
 }
 
 void MemberService::discardStaged()
 {
     m_staged = 0;
-    for (const QString &table : {u"member_staging"_s, u"member_places"_s}) {
-        (void)m_db.run(u"DROP TABLE IF EXISTS temp."_s + table);
+    (void)m_db.run(u"DROP TABLE IF EXISTS "_s + stagingTable());
+    if (!m_db.isPostgres()) {
+        (void)m_db.run(u"DROP TABLE IF EXISTS temp.member_places"_s);
     }
 }
 
 Result<MemberService::StagedLoad> MemberService::loadStaged(
     const storage::AuditActor &by, const QString &source)
 {
-    if (m_db.isPostgres()) {
-        return makeError(Error::Kind::Invalid, u"loadStaged() is for SQLite"_s);
-    }
+    const bool postgres = m_db.isPostgres();
     StagedLoad load;
     if (m_staged == 0) {
         return load;
@@ -477,16 +507,21 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
             }
             return qint64(done->numRowsAffected());
         };
-        // The search index and the kept total stand aside (for every id), and
-        // are brought up to date at the end.
-        if (auto marked
-            = change(u"INSERT INTO counters (name, value) VALUES ('members_bulk', -1)"_s);
+        // The search index (SQLite) and the kept total stand aside (for every
+        // id), and are brought up to date at the end.
+        if (auto marked = change(postgres
+                    ? u"SELECT set_config('daftar.bulk_members', 'on', true)"_s
+                    : u"INSERT INTO counters (name, value) VALUES ('members_bulk', -1)"_s);
             !marked) {
             return marked.error();
         }
-        auto present = change(u"UPDATE temp.member_staging SET outcome = 1 WHERE EXISTS "
-                              "(SELECT 1 FROM members m WHERE m.kind = member_staging.kind "
-                              "AND m.national_id = member_staging.national_id)"_s);
+        // The statements below name the staged table as SQLite does.
+        const auto staged = [&](QString sql) {
+            return sql.replace(u"temp.member_staging"_s, stagingTable());
+        };
+        auto present = change(staged(u"UPDATE temp.member_staging SET outcome = 1 WHERE EXISTS "
+                                     "(SELECT 1 FROM members m WHERE m.kind = member_staging.kind "
+                                     "AND m.national_id = member_staging.national_id)"_s));
         if (!present) {
             return present.error();
         }
@@ -495,14 +530,17 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         // nextMembershipNo() hands them out. The number is a word of the search
         // key too, as searchKeyOf() writes it (the order of its words does not
         // matter).
-        auto generated = change(u"UPDATE temp.member_staging SET generated = 1, "
-                                "membership_no = numbered.number, "
-                                "search_key = search_key || ' ' || lower(numbered.number) "
-                                "FROM (SELECT seq, 'M' || printf('%07d', (SELECT value FROM "
-                                "counters WHERE name = 'membership_no') + ROW_NUMBER() "
-                                "OVER (ORDER BY seq)) AS number FROM temp.member_staging WHERE "
-                                "outcome = 0 AND COALESCE(membership_no, '') = '') AS numbered "
-                                "WHERE member_staging.seq = numbered.seq"_s);
+        const QString counted = u"(SELECT value FROM counters WHERE name = 'membership_no') + "
+                                "ROW_NUMBER() OVER (ORDER BY seq)"_s;
+        auto generated = change(staged(u"UPDATE temp.member_staging SET generated = 1, "
+                                       "membership_no = numbered.number, "
+                                       "search_key = search_key || ' ' || lower(numbered.number) "
+                                       "FROM (SELECT seq, 'M' || "_s
+            + (postgres ? u"lpad(CAST("_s + counted + u" AS TEXT), 7, '0')"_s
+                        : u"printf('%07d', "_s + counted + u')')
+            + u" AS number FROM temp.member_staging WHERE outcome = 0 AND "
+              "COALESCE(membership_no, '') = '') AS numbered "
+              "WHERE member_staging.seq = numbered.seq"_s));
         if (!generated) {
             return generated.error();
         }
@@ -515,63 +553,77 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         qint64 numberTaken = 0;
         if (*generated > 0) {
             // A number the file gives wins over the same number handed out.
-            auto clash = change(u"UPDATE temp.member_staging SET outcome = 2 WHERE generated = 1 "
-                                "AND membership_no IN (SELECT membership_no FROM "
-                                "temp.member_staging WHERE outcome = 0 AND generated = 0)"_s);
+            auto clash = change(staged(u"UPDATE temp.member_staging SET outcome = 2 WHERE "
+                                       "generated = 1 AND membership_no IN (SELECT membership_no "
+                                       "FROM temp.member_staging WHERE outcome = 0 AND "
+                                       "generated = 0)"_s));
             if (!clash) {
                 return clash.error();
             }
             numberTaken = *clash;
         }
-        // Every member's place in name order, the newcomers' among them: by
-        // (sort key, id), and the newcomers get ids above all others, in the
-        // order they are inserted below.
-        // A newcomer's file row and number come along for its audit entry.
-        for (const QString &sql : {u"CREATE TEMP TABLE member_places (place INTEGER PRIMARY KEY, "
-                                   "fresh INTEGER NOT NULL, k INTEGER NOT NULL, source_row, "
-                                   "membership_no)"_s,
-                 u"INSERT INTO temp.member_places (place, fresh, k, source_row, membership_no) "
-                 "SELECT (ROW_NUMBER() OVER (ORDER BY sort_key, fresh, k) - 1) * %1, fresh, k, "
-                 "source_row, membership_no FROM (SELECT sort_key, 0 AS fresh, id AS k, "
-                 "NULL AS source_row, NULL AS membership_no FROM members UNION ALL "
-                 "SELECT sort_key, 1, seq, source_row, membership_no FROM temp.member_staging "
-                 "WHERE outcome = 0)"_s.arg(searchTuning().rankSpacing)}) {
-            if (auto done = change(sql); !done) {
-                return done.error();
-            }
-        }
-        // The indexes are built again after the rows are in: sorting a million
-        // keys once is far cheaper than a million inserts at random places.
-        auto indexes = m_db.run(u"SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                                "AND tbl_name = 'members' AND sql IS NOT NULL"_s);
-        if (!indexes) {
-            return indexes.error();
-        }
-        QList<std::pair<QString, QString>> rebuilt;
-        while (indexes->next()) {
-            rebuilt.append({indexes->value(0).toString(), indexes->value(1).toString()});
-        }
-        indexes->finish();
-        for (const auto &[name, sql] : rebuilt) {
-            if (auto dropped = change(u"DROP INDEX \""_s + name + u'"'); !dropped) {
-                return dropped.error();
-            }
-        }
-        if (auto moved = change(u"UPDATE members SET name_rank = p.place FROM temp.member_places p "
-                                "WHERE p.fresh = 0 AND members.id = p.k"_s);
-            !moved) {
-            return moved.error();
-        }
-        // In name order, so that among members of the same name ids grow with
-        // places as they do everywhere else: SQLite may drop an ORDER BY here,
-        // but not the order of a CROSS JOIN, whose first table is read by place.
+        QList<std::pair<QString, QString>> rebuilt; // SQLite: the indexes dropped
         const QString now = timestamp(QDateTime::currentDateTimeUtc());
-        auto inserted = change(u"INSERT INTO members ("_s + writtenColumns
-                + u", created_at, updated_at, name_rank) SELECT "_s
-                + aliased(u"s"_s, writtenColumns)
-                + u", ?, ?, p.place FROM temp.member_places p CROSS JOIN temp.member_staging s "
-                  "WHERE s.seq = p.k AND p.fresh = 1 ORDER BY p.place ON CONFLICT DO NOTHING"_s,
-            {now, now});
+        Result<qint64> inserted = qint64(0);
+        if (postgres) {
+            // In file order, as a row-by-row import would have; the indexes and
+            // the search index take each row as it comes.
+            inserted = change(u"INSERT INTO members ("_s + writtenColumns
+                    + u", created_at, updated_at) SELECT "_s + aliased(u"s"_s, writtenColumns)
+                    + u", CAST(? AS TEXT), CAST(? AS TEXT) FROM pg_temp.member_staging s "
+                      "WHERE s.outcome = 0 ORDER BY s.seq ON CONFLICT DO NOTHING"_s,
+                {now, now});
+        } else {
+            // Every member's place in name order, the newcomers' among them: by
+            // (sort key, id), and the newcomers get ids above all others, in the
+            // order they are inserted below.
+            // A newcomer's file row and number come along for its audit entry.
+            for (const QString &sql :
+                {u"CREATE TEMP TABLE member_places (place INTEGER PRIMARY KEY, "
+                 "fresh INTEGER NOT NULL, k INTEGER NOT NULL, source_row, "
+                 "membership_no)"_s,
+                    u"INSERT INTO temp.member_places (place, fresh, k, source_row, membership_no) "
+                    "SELECT (ROW_NUMBER() OVER (ORDER BY sort_key, fresh, k) - 1) * %1, fresh, k, "
+                    "source_row, membership_no FROM (SELECT sort_key, 0 AS fresh, id AS k, "
+                    "NULL AS source_row, NULL AS membership_no FROM members UNION ALL "
+                    "SELECT sort_key, 1, seq, source_row, membership_no FROM temp.member_staging "
+                    "WHERE outcome = 0)"_s.arg(searchTuning().rankSpacing)}) {
+                if (auto done = change(sql); !done) {
+                    return done.error();
+                }
+            }
+            // The indexes are built again after the rows are in: sorting a million
+            // keys once is far cheaper than a million inserts at random places.
+            auto indexes = m_db.run(u"SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                    "AND tbl_name = 'members' AND sql IS NOT NULL"_s);
+            if (!indexes) {
+                return indexes.error();
+            }
+            while (indexes->next()) {
+                rebuilt.append({indexes->value(0).toString(), indexes->value(1).toString()});
+            }
+            indexes->finish();
+            for (const auto &[name, sql] : rebuilt) {
+                if (auto dropped = change(u"DROP INDEX \""_s + name + u'"'); !dropped) {
+                    return dropped.error();
+                }
+            }
+            if (auto moved
+                = change(u"UPDATE members SET name_rank = p.place FROM temp.member_places p "
+                         "WHERE p.fresh = 0 AND members.id = p.k"_s);
+                !moved) {
+                return moved.error();
+            }
+            // In name order, so that among members of the same name ids grow with
+            // places as they do everywhere else: SQLite may drop an ORDER BY here,
+            // but not the order of a CROSS JOIN, whose first table is read by place.
+            inserted = change(u"INSERT INTO members ("_s + writtenColumns
+                    + u", created_at, updated_at, name_rank) SELECT "_s
+                    + aliased(u"s"_s, writtenColumns)
+                    + u", ?, ?, p.place FROM temp.member_places p CROSS JOIN temp.member_staging s "
+                      "WHERE s.seq = p.k AND p.fresh = 1 ORDER BY p.place ON CONFLICT DO NOTHING"_s,
+                {now, now});
+        }
         if (!inserted) {
             return inserted.error();
         }
@@ -579,24 +631,48 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         if (load.imported < m_staged - load.alreadyPresent - numberTaken) {
             // Left out by the insert: their membership number (from the file or
             // just handed out) belongs to someone in the bank.
-            auto taken = change(u"UPDATE temp.member_staging SET outcome = 2 WHERE outcome = 0 "
-                                "AND NOT EXISTS (SELECT 1 FROM members m WHERE "
-                                "m.kind = member_staging.kind AND "
-                                "m.national_id = member_staging.national_id)"_s);
+            auto taken = change(staged(u"UPDATE temp.member_staging SET outcome = 2 WHERE "
+                                       "outcome = 0 AND NOT EXISTS (SELECT 1 FROM members m "
+                                       "WHERE m.kind = member_staging.kind AND "
+                                       "m.national_id = member_staging.national_id)"_s));
             if (!taken) {
                 return taken.error();
             }
             numberTaken += *taken;
         }
         if (numberTaken > 0) {
-            auto rows = m_db.run(u"SELECT source_row, membership_no FROM temp.member_staging "
-                                 "WHERE outcome = 2 ORDER BY source_row"_s);
+            auto rows = m_db.run(staged(u"SELECT source_row, membership_no FROM "
+                                        "temp.member_staging WHERE outcome = 2 "
+                                        "ORDER BY source_row"_s));
             if (!rows) {
                 return rows.error();
             }
             while (rows->next()) {
                 load.numberTaken.append({rows->value(0).toLongLong(), rows->value(1).toString()});
             }
+        }
+        if (postgres) {
+            // Each newcomer found by its kind and national code.
+            const Status audited
+                = storage::AuditLog::recordEach(m_db, by, u"member.create"_s, u"member"_s,
+                    u"SELECT CAST(m.id AS TEXT) AS entity_id, CAST(jsonb_build_object("
+                    "'membership_no', s.membership_no, 'row', s.source_row, 'source', "
+                    "CAST(? AS TEXT)) AS TEXT) AS after_json FROM pg_temp.member_staging s "
+                    "JOIN members m ON m.kind = s.kind AND m.national_id = s.national_id "
+                    "WHERE s.outcome = 0 ORDER BY m.id"_s,
+                    {source});
+            if (!audited) {
+                return audited;
+            }
+            for (const QString &sql :
+                {u"UPDATE counters SET value = value + %1 WHERE name = 'members'"_s.arg(
+                     load.imported),
+                    u"SELECT set_config('daftar.bulk_members', '', true)"_s}) {
+                if (auto done = change(sql); !done) {
+                    return done.error();
+                }
+            }
+            return success();
         }
         for (const auto &[name, sql] : rebuilt) {
             if (auto built = change(sql); !built) {

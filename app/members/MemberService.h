@@ -127,14 +127,17 @@ public:
     Status beginBulkInsert();
     Status endBulkInsert(qint64 added);
 
-    // A large import into a smaller bank (SQLite). Placing and indexing each
+    // A large import into a smaller bank. On SQLite, placing and indexing each
     // row among the others costs more than building the name order and every
-    // index again for the whole bank, so the import stages its rows as they
-    // are read (stage(), `rows` being file row and normalised member) and
-    // loadStaged() writes them in one transaction: each member's place in
-    // name order, then the rows, their audit entries, the indexes and the
-    // search index, built once. An error or a crash leaves the bank as it
-    // was before loadStaged(); the staged rows are dropped either way.
+    // index again for the whole bank; on PostgreSQL, two round trips a row
+    // cost more than the writing. So the import stages its rows as they are
+    // read (stage(), `rows` being file row and normalised member; several
+    // rows a statement on PostgreSQL) and loadStaged() writes them in one
+    // transaction: on SQLite each member's place in name order, then the
+    // rows, their audit entries, the indexes and the search index, built
+    // once; on PostgreSQL the rows and their audit entries, a statement each.
+    // An error or a crash leaves the bank as it was before loadStaged(); the
+    // staged rows are dropped either way.
     Status stage(const QList<std::pair<qint64, Member>> &rows);
     qint64 stagedRows() const { return m_staged; }
     struct StagedLoad
@@ -149,6 +152,8 @@ public:
     // `source` names the file in each new member's audit entry.
     Result<StagedLoad> loadStaged(const storage::AuditActor &by, const QString &source);
     void discardStaged();
+    // The table stage() writes, in the engine's temporary schema.
+    QString stagingTable() const;
 
     static QString searchKeyOf(const Member &member);
 

@@ -79,7 +79,9 @@ Status AuditLog::recordEach(Database &db, const AuditActor &actor, const QString
     all += values;
     auto inserted = db.run(u"INSERT INTO audit_log (at, actor_id, actor, action, entity, "
                            "entity_id, before_json, after_json) "
-                           "SELECT ?, ?, ?, ?, ?, entry.entity_id, NULL, entry.after_json FROM ("_s
+                           "SELECT CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT), "
+                           "CAST(? AS TEXT), CAST(? AS TEXT), entry.entity_id, NULL, "
+                           "entry.after_json FROM ("_s
             + rows + u") AS entry"_s,
         all);
     return inserted ? success() : Status(inserted.error());
