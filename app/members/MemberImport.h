@@ -89,10 +89,11 @@ public:
     // are committed in batches: the first of batchSize rows, each next one twice
     // as large up to 4 × batchSize. Cancel commits the rows read before it.
     static constexpr int batchSize = 10000;
-    // On SQLite, once an import has this many rows and at least as many as
-    // the bank held before it, the rest are staged and written at the end in
-    // one transaction, the bank's indexes built once (MemberService::stage());
-    // Cancel then still writes the rows read before it. Tests lower it.
+    // Once an import has this many rows and at least as many as the bank held
+    // before it (or its first batch shows that it will), the rest are staged
+    // and written at the end in one transaction (MemberService::stage()); on
+    // SQLite the bank's indexes are built once. Cancel then still writes the
+    // rows read before it. Tests lower it.
     struct Tuning
     {
         qint64 stageFromRows = 50000;
