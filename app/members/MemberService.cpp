@@ -564,8 +564,10 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         }
         QList<std::pair<QString, QString>> rebuilt; // SQLite: the indexes dropped
         const QString now = timestamp(QDateTime::currentDateTimeUtc());
+        // An import run again finds every row in: the bank stays as it is.
+        const qint64 toInsert = m_staged - load.alreadyPresent - numberTaken;
         Result<qint64> inserted = qint64(0);
-        if (postgres) {
+        if (toInsert > 0 && postgres) {
             // In file order, as a row-by-row import would have; the indexes and
             // the search index take each row as it comes.
             inserted = change(u"INSERT INTO members ("_s + writtenColumns
@@ -573,7 +575,7 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
                     + u", CAST(? AS TEXT), CAST(? AS TEXT) FROM pg_temp.member_staging s "
                       "WHERE s.outcome = 0 ORDER BY s.seq ON CONFLICT DO NOTHING"_s,
                 {now, now});
-        } else {
+        } else if (toInsert > 0) {
             // Every member's place in name order, the newcomers' among them: by
             // (sort key, id), and the newcomers get ids above all others, in the
             // order they are inserted below.
@@ -628,7 +630,7 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
             return inserted.error();
         }
         load.imported = *inserted;
-        if (load.imported < m_staged - load.alreadyPresent - numberTaken) {
+        if (load.imported < toInsert) {
             // Left out by the insert: their membership number (from the file or
             // just handed out) belongs to someone in the bank.
             auto taken = change(staged(u"UPDATE temp.member_staging SET outcome = 2 WHERE "
@@ -674,28 +676,33 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
             }
             return success();
         }
-        for (const auto &[name, sql] : rebuilt) {
-            if (auto built = change(sql); !built) {
-                return built.error();
+        if (toInsert > 0) {
+            for (const auto &[name, sql] : rebuilt) {
+                if (auto built = change(sql); !built) {
+                    return built.error();
+                }
+            }
+            // Each newcomer found by its place in the index just built, without
+            // reading its row.
+            const Status audited
+                = storage::AuditLog::recordEach(m_db, by, u"member.create"_s, u"member"_s,
+                    u"SELECT CAST(m.id AS TEXT) AS entity_id, json_object('membership_no', "
+                    "p.membership_no, 'row', p.source_row, 'source', ?) AS after_json "
+                    "FROM temp.member_places p JOIN members m ON m.name_rank = p.place "
+                    "WHERE p.fresh = 1 ORDER BY p.place"_s,
+                    {source});
+            if (!audited) {
+                return audited;
+            }
+            // FTS5 reads the rows in name order and writes its index in one pass.
+            if (auto done = change(u"INSERT INTO members_fts (members_fts) VALUES ('rebuild')"_s);
+                !done) {
+                return done.error();
             }
         }
-        // Each newcomer found by its place in the index just built, without
-        // reading its row.
-        const Status audited
-            = storage::AuditLog::recordEach(m_db, by, u"member.create"_s, u"member"_s,
-                u"SELECT CAST(m.id AS TEXT) AS entity_id, json_object('membership_no', "
-                "p.membership_no, 'row', p.source_row, 'source', ?) AS after_json "
-                "FROM temp.member_places p JOIN members m ON m.name_rank = p.place "
-                "WHERE p.fresh = 1 ORDER BY p.place"_s,
-                {source});
-        if (!audited) {
-            return audited;
-        }
-        // FTS5 reads the rows in name order and writes its index in one pass.
-        for (const QString &sql : {u"INSERT INTO members_fts (members_fts) VALUES ('rebuild')"_s,
-                 u"UPDATE counters SET value = value + %1 WHERE name = 'members'"_s.arg(
-                     load.imported),
-                 u"DELETE FROM counters WHERE name = 'members_bulk'"_s}) {
+        for (const QString &sql :
+            {u"UPDATE counters SET value = value + %1 WHERE name = 'members'"_s.arg(load.imported),
+                u"DELETE FROM counters WHERE name = 'members_bulk'"_s}) {
             if (auto done = change(sql); !done) {
                 return done.error();
             }
