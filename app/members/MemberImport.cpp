@@ -451,7 +451,7 @@ Result<ImportReport> MemberImport::run(
     // Rows in file order, once parsed: duplicates within the file, then the batch.
     const auto accept = [&](ParsedRow &parsed) -> bool {
         ++report.dataRows;
-        const Member &member = parsed.member;
+        Member &member = parsed.member;
         QList<ImportProblem> &problems = parsed.problems;
         const auto problem = [&](const QString &field, const QString &raw, const QString &code,
                                  const QString &message) {
@@ -478,7 +478,7 @@ Result<ImportReport> MemberImport::run(
             ++report.rejected;
             report.problems += problems;
         } else {
-            batch.append({parsed.row, member});
+            batch.append({parsed.row, std::move(member)});
         }
         if (batch.size() >= commitAt) {
             if (const Status written = writeBatch(); !written) {
@@ -525,13 +525,6 @@ Result<ImportReport> MemberImport::run(
         }
         return true;
     };
-    // A chunk still being parsed when reading stops (Cancel or an error) is not
-    // counted and not written; the task must end before what it reads goes.
-    const auto settle = qScopeGuard([&] {
-        if (parsing.isValid()) {
-            parsing.waitForFinished();
-        }
-    });
 
     m_db.setBulkCache(true);
     const auto restoreCache = qScopeGuard([&] { m_db.setBulkCache(false); });
@@ -577,22 +570,23 @@ Result<ImportReport> MemberImport::run(
               parsing = std::move(next);
               return more;
           });
-    if (!table) {
-        return table.error();
-    }
-    if (!fatal && !report.cancelled) {
-        // The end of the file: the rows being parsed, then the last ones read.
-        bool more = acceptParsed();
-        if (more && !pending.isEmpty()) {
-            parsing = QtConcurrent::run(parseRows, std::exchange(pending, {}));
-            acceptParsed();
+    if (table && !fatal && !report.cancelled && acceptParsed()) {
+        // The end of the file: the last rows read, parsed here.
+        for (ParsedRow &parsed : parseRows(std::exchange(pending, {}))) {
+            if (!accept(parsed)) {
+                break;
+            }
         }
     }
-    // Cancel or an error stopped the reading: rows still being parsed were not
-    // counted and are left out, as if not read.
+    // Cancel or an error stopped the reading: rows still being parsed are not
+    // counted and are left out, as if not read. The task reads the mapping, so
+    // it ends here.
     if (parsing.isValid()) {
         parsing.waitForFinished();
         parsing = {};
+    }
+    if (!table) {
+        return table.error();
     }
     if (!fatal && !report.cancelled) {
         if (const Status written = writeBatch(); !written) {

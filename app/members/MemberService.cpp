@@ -425,15 +425,15 @@ Status MemberService::stage(const QList<std::pair<qint64, Member>> &rows)
         // SQLite: untyped columns keep what valuesOf() binds, NULLs included.
         // PostgreSQL: the members' column types, and none of their rules.
         const QStringList create = postgres
-            ? QStringList {u"DROP TABLE IF EXISTS pg_temp.member_staging"_s,
+            ? QStringList {u"DROP TABLE IF EXISTS member_staging"_s,
                 u"CREATE TEMP TABLE member_staging AS SELECT "_s + writtenColumns
                     + u" FROM members WITH NO DATA"_s,
-                u"ALTER TABLE pg_temp.member_staging "
+                u"ALTER TABLE member_staging "
                 "ADD COLUMN seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
                 "ADD COLUMN source_row BIGINT NOT NULL, "
                 "ADD COLUMN outcome INTEGER NOT NULL DEFAULT 0, "
                 "ADD COLUMN generated INTEGER NOT NULL DEFAULT 0"_s}
-            : QStringList {u"DROP TABLE IF EXISTS temp.member_staging"_s,
+            : QStringList {u"DROP TABLE IF EXISTS member_staging"_s,
                 u"CREATE TEMP TABLE member_staging (seq INTEGER PRIMARY KEY, "
                 "source_row INTEGER NOT NULL, outcome INTEGER NOT NULL DEFAULT 0, "
                 "generated INTEGER NOT NULL DEFAULT 0, "_s
@@ -449,8 +449,8 @@ Status MemberService::stage(const QList<std::pair<qint64, Member>> &rows)
     const qsizetype rowsAtOnce = postgres ? 64 : 1;
     const auto insertOf = [&](qsizetype rows) {
         const QString one = u"(?"_s + u", ?"_s.repeated(24) + u')';
-        return u"INSERT INTO "_s + stagingTable() + u" (source_row, "_s + writtenColumns
-            + u") VALUES "_s + QStringList(rows, one).join(u", "_s);
+        return u"INSERT INTO member_staging (source_row, "_s + writtenColumns + u") VALUES "_s
+            + QStringList(rows, one).join(u", "_s);
     };
     const QString single = insertOf(1);
     const QString several = insertOf(rowsAtOnce);
@@ -473,15 +473,10 @@ Status MemberService::stage(const QList<std::pair<qint64, Member>> &rows)
     return success();
 }
 
-QString MemberService::stagingTable() const
-{
-    return m_db.isPostgres() ? u"pg_temp.member_staging"_s : u"temp.member_staging"_s;
-}
-
 void MemberService::discardStaged()
 {
     m_staged = 0;
-    (void)m_db.run(u"DROP TABLE IF EXISTS "_s + stagingTable());
+    (void)m_db.run(u"DROP TABLE IF EXISTS member_staging"_s);
     if (!m_db.isPostgres()) {
         (void)m_db.run(u"DROP TABLE IF EXISTS temp.member_places"_s);
     }
@@ -515,13 +510,9 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
             !marked) {
             return marked.error();
         }
-        // The statements below name the staged table as SQLite does.
-        const auto staged = [&](QString sql) {
-            return sql.replace(u"temp.member_staging"_s, stagingTable());
-        };
-        auto present = change(staged(u"UPDATE temp.member_staging SET outcome = 1 WHERE EXISTS "
-                                     "(SELECT 1 FROM members m WHERE m.kind = member_staging.kind "
-                                     "AND m.national_id = member_staging.national_id)"_s));
+        auto present = change(u"UPDATE member_staging SET outcome = 1 WHERE EXISTS "
+                              "(SELECT 1 FROM members m WHERE m.kind = member_staging.kind "
+                              "AND m.national_id = member_staging.national_id)"_s);
         if (!present) {
             return present.error();
         }
@@ -532,15 +523,15 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         // matter).
         const QString counted = u"(SELECT value FROM counters WHERE name = 'membership_no') + "
                                 "ROW_NUMBER() OVER (ORDER BY seq)"_s;
-        auto generated = change(staged(u"UPDATE temp.member_staging SET generated = 1, "
-                                       "membership_no = numbered.number, "
-                                       "search_key = search_key || ' ' || lower(numbered.number) "
-                                       "FROM (SELECT seq, 'M' || "_s
+        auto generated = change(u"UPDATE member_staging SET generated = 1, "
+                                "membership_no = numbered.number, "
+                                "search_key = search_key || ' ' || lower(numbered.number) "
+                                "FROM (SELECT seq, 'M' || "_s
             + (postgres ? u"lpad(CAST("_s + counted + u" AS TEXT), 7, '0')"_s
                         : u"printf('%07d', "_s + counted + u')')
-            + u" AS number FROM temp.member_staging WHERE outcome = 0 AND "
+            + u" AS number FROM member_staging WHERE outcome = 0 AND "
               "COALESCE(membership_no, '') = '') AS numbered "
-              "WHERE member_staging.seq = numbered.seq"_s));
+              "WHERE member_staging.seq = numbered.seq"_s);
         if (!generated) {
             return generated.error();
         }
@@ -553,10 +544,10 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         qint64 numberTaken = 0;
         if (*generated > 0) {
             // A number the file gives wins over the same number handed out.
-            auto clash = change(staged(u"UPDATE temp.member_staging SET outcome = 2 WHERE "
-                                       "generated = 1 AND membership_no IN (SELECT membership_no "
-                                       "FROM temp.member_staging WHERE outcome = 0 AND "
-                                       "generated = 0)"_s));
+            auto clash = change(u"UPDATE member_staging SET outcome = 2 WHERE "
+                                "generated = 1 AND membership_no IN (SELECT membership_no "
+                                "FROM member_staging WHERE outcome = 0 AND "
+                                "generated = 0)"_s);
             if (!clash) {
                 return clash.error();
             }
@@ -572,7 +563,7 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
             // the search index take each row as it comes.
             inserted = change(u"INSERT INTO members ("_s + writtenColumns
                     + u", created_at, updated_at) SELECT "_s + aliased(u"s"_s, writtenColumns)
-                    + u", CAST(? AS TEXT), CAST(? AS TEXT) FROM pg_temp.member_staging s "
+                    + u", CAST(? AS TEXT), CAST(? AS TEXT) FROM member_staging s "
                       "WHERE s.outcome = 0 ORDER BY s.seq ON CONFLICT DO NOTHING"_s,
                 {now, now});
         } else if (toInsert > 0) {
@@ -588,7 +579,7 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
                     "SELECT (ROW_NUMBER() OVER (ORDER BY sort_key, fresh, k) - 1) * %1, fresh, k, "
                     "source_row, membership_no FROM (SELECT sort_key, 0 AS fresh, id AS k, "
                     "NULL AS source_row, NULL AS membership_no FROM members UNION ALL "
-                    "SELECT sort_key, 1, seq, source_row, membership_no FROM temp.member_staging "
+                    "SELECT sort_key, 1, seq, source_row, membership_no FROM member_staging "
                     "WHERE outcome = 0)"_s.arg(searchTuning().rankSpacing)}) {
                 if (auto done = change(sql); !done) {
                     return done.error();
@@ -622,7 +613,7 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
             inserted = change(u"INSERT INTO members ("_s + writtenColumns
                     + u", created_at, updated_at, name_rank) SELECT "_s
                     + aliased(u"s"_s, writtenColumns)
-                    + u", ?, ?, p.place FROM temp.member_places p CROSS JOIN temp.member_staging s "
+                    + u", ?, ?, p.place FROM temp.member_places p CROSS JOIN member_staging s "
                       "WHERE s.seq = p.k AND p.fresh = 1 ORDER BY p.place ON CONFLICT DO NOTHING"_s,
                 {now, now});
         }
@@ -633,19 +624,19 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
         if (load.imported < toInsert) {
             // Left out by the insert: their membership number (from the file or
             // just handed out) belongs to someone in the bank.
-            auto taken = change(staged(u"UPDATE temp.member_staging SET outcome = 2 WHERE "
-                                       "outcome = 0 AND NOT EXISTS (SELECT 1 FROM members m "
-                                       "WHERE m.kind = member_staging.kind AND "
-                                       "m.national_id = member_staging.national_id)"_s));
+            auto taken = change(u"UPDATE member_staging SET outcome = 2 WHERE "
+                                "outcome = 0 AND NOT EXISTS (SELECT 1 FROM members m "
+                                "WHERE m.kind = member_staging.kind AND "
+                                "m.national_id = member_staging.national_id)"_s);
             if (!taken) {
                 return taken.error();
             }
             numberTaken += *taken;
         }
         if (numberTaken > 0) {
-            auto rows = m_db.run(staged(u"SELECT source_row, membership_no FROM "
-                                        "temp.member_staging WHERE outcome = 2 "
-                                        "ORDER BY source_row"_s));
+            auto rows = m_db.run(u"SELECT source_row, membership_no FROM "
+                                 "member_staging WHERE outcome = 2 "
+                                 "ORDER BY source_row"_s);
             if (!rows) {
                 return rows.error();
             }
@@ -659,7 +650,7 @@ Result<MemberService::StagedLoad> MemberService::loadStaged(
                 = storage::AuditLog::recordEach(m_db, by, u"member.create"_s, u"member"_s,
                     u"SELECT CAST(m.id AS TEXT) AS entity_id, CAST(jsonb_build_object("
                     "'membership_no', s.membership_no, 'row', s.source_row, 'source', "
-                    "CAST(? AS TEXT)) AS TEXT) AS after_json FROM pg_temp.member_staging s "
+                    "CAST(? AS TEXT)) AS TEXT) AS after_json FROM member_staging s "
                     "JOIN members m ON m.kind = s.kind AND m.national_id = s.national_id "
                     "WHERE s.outcome = 0 ORDER BY m.id"_s,
                     {source});

@@ -152,8 +152,6 @@ public:
     // `source` names the file in each new member's audit entry.
     Result<StagedLoad> loadStaged(const storage::AuditActor &by, const QString &source);
     void discardStaged();
-    // The table stage() writes, in the engine's temporary schema.
-    QString stagingTable() const;
 
     static QString searchKeyOf(const Member &member);
 
